@@ -1,0 +1,92 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.ts';
+import { requireAuth } from './auth/principal.ts';
+import type { DemoIssuer, TokenVerifier } from './auth/tokens.ts';
+import type { Database } from './db/database.ts';
+import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
+import { requestId } from './http/request-id.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { payslipRoutes } from './routes/payslips.ts';
+import { webRoutes } from './web/web-routes.ts';
+
+export interface AppOptions {
+  database: Database;
+  verifier: TokenVerifier;
+  /** Present in demo mode: enables the demo sign-in routes. */
+  demo?: DemoIssuer | undefined;
+  /** Intranet origins allowed to call the API from the browser. */
+  corsOrigins?: string[];
+  /** Serve the demo page, API reference and widget bundle (off in API-only deployments and most tests). */
+  web?: { widgetsDir: string } | undefined;
+  /** Where unexpected errors go; never given tokens or request bodies. */
+  logError?: (error: unknown, requestId: string) => void;
+}
+
+export const apiVersion = '0.1.0';
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures from every route become one problem+json shape naming the fields.
+    defaultHook: (result) => {
+      if (!result.success) throw problems.validation(issuesFromZod(result.error, result.target));
+    },
+  });
+
+  app.use('*', requestId);
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: 'same-origin' }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: options.corsOrigins ?? [],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiProblem(413, 'payload_too_large', 'Request body too large', 'Request bodies are limited to 256 KiB.'); } }));
+  app.use('/v1/*', async (c, next) => {
+    c.set('db', options.database.db);
+    await next();
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  if (options.demo) app.route('/v1', demoRoutes(options.demo));
+  app.use('/v1/me/*', requireAuth(options.verifier));
+  app.route('/v1', payslipRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'ESR Kit API',
+      version: apiVersion,
+      description:
+        'Reference API for NHS workforce self-service: payslips, leave, approvals, learning and analytics. ' +
+        'Money is integer pence; dates are YYYY-MM-DD; errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/', description: 'This server' }],
+  });
+
+  if (options.web) app.route('/', webRoutes(options.web));
+
+  app.notFound((c) => renderProblem(c, problems.routeNotFound(c.req.method, c.req.path)));
+  app.onError((error, c) => {
+    if (error instanceof ApiProblem) return renderProblem(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return renderProblem(c, new ApiProblem(error.status, 'bad_request', 'Bad request', error.message || 'The request could not be read.'));
+    }
+    options.logError?.(error, c.get('requestId'));
+    return renderProblem(c, problems.internal());
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

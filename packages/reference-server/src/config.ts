@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Demo mode signs its own tokens and offers demo sign-in; off when an issuer is configured. */
+  demo: boolean;
+  jwt: { issuer: string; audience: string; jwksUrl: string | undefined; publicKeyPem: string | undefined };
+  corsOrigins: string[];
+  seedStaff: number;
+  widgetsDir: string;
+}
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** All settings from the environment, validated once at start-up. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env['PORT'] ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
+  const issuer = env['ESR_JWT_ISSUER'];
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  return {
+    host: env['HOST'] ?? '127.0.0.1',
+    port,
+    databaseUrl,
+    dataDir: env['ESR_DATA_DIR'] ?? `${packageRoot}.data/pglite`,
+    demo: !issuer || env['ESR_DEMO'] === '1',
+    jwt: {
+      issuer: issuer ?? 'esr-kit-demo',
+      audience: env['ESR_JWT_AUDIENCE'] ?? 'esr-kit',
+      jwksUrl: env['ESR_JWKS_URL'],
+      publicKeyPem: env['ESR_JWT_PUBLIC_KEY'],
+    },
+    corsOrigins: (env['ESR_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    seedStaff: Number(env['ESR_SEED_STAFF'] ?? 2000),
+    widgetsDir: env['ESR_WIDGETS_DIR'] ?? fileURLToPath(new URL('../../widgets/dist/', import.meta.url)),
+  };
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import { schema } from './schema.ts';
+import { migrate } from './migrate.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** One handle over either engine: drizzle for queries, `exec` for migrations, `close` for shutdown. */
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs a script of several statements without parameters (migrations, maintenance). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…` selects a PostgreSQL server; otherwise the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; omit for an in-memory database (tests). */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  await migrate(database);
+  return database;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  return {
+    engine: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as Db,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    // close() checkpoints the WAL: skipping it is how PGlite data folders get corrupted.
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return {
+    engine: 'postgres',
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    exec: async (sql) => {
+      await client.unsafe(sql).simple();
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

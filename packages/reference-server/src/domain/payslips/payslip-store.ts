@@ -1,0 +1,107 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { payslips } from '../../db/schema.ts';
+import type { PayslipLineRecord, PayslipYearToDateRecord, PayslipEmployerRecord } from '../../db/schema.ts';
+import type { PayFrequency, TaxBasis } from '../payroll/index.ts';
+
+export interface PayslipView {
+  id: string;
+  employee: { id: string; name: string; assignmentNumber: string; jobTitle: string; band: string; orgUnit: string };
+  organisation: { id: string; name: string };
+  payDate: string;
+  taxYear: string;
+  period: { frequency: PayFrequency; number: number };
+  taxCode: string;
+  taxBasis: TaxBasis;
+  niCategory: string;
+  payments: PayslipLineRecord[];
+  deductions: PayslipLineRecord[];
+  totals: { grossPence: number; deductionsPence: number; netPence: number };
+  yearToDate: PayslipYearToDateRecord;
+  employerContributions: PayslipEmployerRecord;
+  paidTo: { method: 'BACS'; accountNumberMasked: string } | null;
+}
+
+export interface PayslipSummaryView {
+  id: string;
+  payDate: string;
+  taxYear: string;
+  period: { frequency: PayFrequency; number: number };
+  totals: { grossPence: number; deductionsPence: number; netPence: number };
+}
+
+const summaryColumns = {
+  id: payslips.id,
+  payDate: payslips.payDate,
+  taxYear: payslips.taxYear,
+  frequency: payslips.frequency,
+  periodNumber: payslips.periodNumber,
+  grossPence: payslips.grossPence,
+  deductionsPence: payslips.deductionsPence,
+  netPence: payslips.netPence,
+};
+type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['data'] };
+
+export function toSummary(row: SummaryRow): PayslipSummaryView {
+  return {
+    id: row.id,
+    payDate: row.payDate,
+    taxYear: row.taxYear,
+    period: { frequency: row.frequency, number: row.periodNumber },
+    totals: { grossPence: row.grossPence, deductionsPence: row.deductionsPence, netPence: row.netPence },
+  };
+}
+
+/** Newest first; keyset pagination on (pay_date, id) so pages stay stable while payroll runs add rows. */
+export async function listPayslips(
+  db: Db,
+  employeeId: string,
+  page: { limit: number; after?: [string, string] | undefined },
+): Promise<SummaryRow[]> {
+  const after = page.after;
+  return db
+    .select(summaryColumns)
+    .from(payslips)
+    .where(
+      and(
+        eq(payslips.employeeId, employeeId),
+        after
+          ? or(lt(payslips.payDate, after[0]), and(eq(payslips.payDate, after[0]), lt(payslips.id, after[1])))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(payslips.payDate), desc(payslips.id))
+    .limit(page.limit + 1);
+}
+
+/**
+ * One payslip of one employee, or null: callers cannot tell "not yours" from "does not exist".
+ * A single-table read (the header is frozen on the payslip), so it stays one index probe.
+ */
+export async function findPayslip(db: Db, employeeId: string, which: { id: string } | 'latest'): Promise<PayslipView | null> {
+  const [p] = await db
+    .select()
+    .from(payslips)
+    .where(and(eq(payslips.employeeId, employeeId), which === 'latest' ? undefined : eq(payslips.id, which.id)))
+    .orderBy(desc(payslips.payDate), desc(payslips.id))
+    .limit(1);
+  if (!p) return null;
+  const h = p.header;
+  return {
+    id: p.id,
+    employee: { id: p.employeeId, name: h.employeeName, assignmentNumber: h.assignmentNumber, jobTitle: h.jobTitle, band: h.band, orgUnit: h.orgUnit },
+    organisation: { id: p.organisationId, name: h.organisationName },
+    payDate: p.payDate,
+    taxYear: p.taxYear,
+    period: { frequency: p.frequency, number: p.periodNumber },
+    taxCode: p.taxCode,
+    taxBasis: p.taxBasis,
+    niCategory: p.niCategory,
+    payments: p.payments,
+    deductions: p.deductions,
+    totals: { grossPence: p.grossPence, deductionsPence: p.deductionsPence, netPence: p.netPence },
+    yearToDate: p.yearToDate,
+    employerContributions: p.employer,
+    paidTo: h.paidTo,
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:esr:problem:validation_failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code.', example: 'validation_failed' }),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
+      .optional()
+      .openapi({ description: 'Field-level problems (validation only).' }),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details.' });
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** Standard error responses, so every route documents the same problem+json shapes. */
+export const problemResponses = {
+  400: { description: 'The request is not valid (field paths in `errors`).', content: problemContent },
+  401: { description: 'Missing, invalid or expired bearer token.', content: problemContent },
+  403: { description: 'Signed in, but not allowed.', content: problemContent },
+  404: { description: 'Not found, or not visible to the caller.', content: problemContent },
+  429: { description: 'Too many requests; see Retry-After.', content: problemContent },
+} as const;
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** ISO calendar date `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date().openapi({ example: '2026-10-30' });
+export const Pence = z.number().int().openapi({ description: 'Money in integer pence.', example: 260908 });

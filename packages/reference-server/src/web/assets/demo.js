@@ -1,0 +1,58 @@
+// The demo intranet page's own script: demo sign-in, then hand an SDK client to <esr-provider>.
+// Loaded under a strict CSP (no inline script); builds DOM with textContent only.
+import { createEsrClient } from '/widgets/esr-widgets.js';
+
+const tokenKey = 'esr-demo-token';
+const role = document.getElementById('role');
+const person = document.getElementById('person');
+const form = document.getElementById('signin-form');
+const status = document.getElementById('signin-status');
+const signOut = document.getElementById('signout');
+const provider = document.getElementById('provider');
+
+async function loadPeople() {
+  person.replaceChildren(new Option('Loading…', ''));
+  const response = await fetch(`/v1/demo/people?role=${encodeURIComponent(role.value)}&limit=12`);
+  if (!response.ok) {
+    person.replaceChildren(new Option('Could not load people', ''));
+    return;
+  }
+  const { data } = await response.json();
+  person.replaceChildren(...data.map((p) => new Option(`${p.name} — ${p.jobTitle}`, p.employeeId)));
+}
+
+function useToken(session) {
+  if (session) {
+    sessionStorage.setItem(tokenKey, JSON.stringify(session));
+    status.textContent = `Signed in as ${session.name}.`;
+    provider.client = createEsrClient({ baseUrl: location.origin, token: session.token });
+  } else {
+    sessionStorage.removeItem(tokenKey);
+    status.textContent = 'You are not signed in. Pick a seeded person.';
+    provider.client = createEsrClient({ baseUrl: location.origin, token: '' });
+  }
+  signOut.hidden = !session;
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!person.value) return;
+  const response = await fetch('/v1/demo/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ employeeId: person.value }),
+  });
+  if (!response.ok) {
+    status.textContent = 'Sign-in failed: ' + ((await response.json()).detail ?? response.statusText);
+    return;
+  }
+  useToken(await response.json());
+});
+role.addEventListener('change', loadPeople);
+signOut.addEventListener('click', () => useToken(null));
+
+await loadPeople();
+const saved = sessionStorage.getItem(tokenKey);
+const session = saved ? JSON.parse(saved) : null;
+if (session && Date.parse(session.expiresAt) > Date.now()) useToken(session);
+else if (person.value) form.requestSubmit(); // sign in as the first employee so the page shows a payslip at once
