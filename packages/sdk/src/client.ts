@@ -5,7 +5,7 @@ import { DemoResource } from './resources/demo.ts';
 import { PayslipsResource } from './resources/payslips.ts';
 
 export interface EsrClientOptions {
-  /** Origin of the ESR API (the SDK adds `/v1`), e.g. `https://esr.trust.nhs.uk`. */
+  /** Where the ESR API is mounted (the SDK adds `/v1`), e.g. `https://esr.trust.nhs.uk` or `https://intranet.trust/esr`. */
   baseUrl: string;
   /** A bearer token, or… */
   token?: string;
@@ -39,7 +39,8 @@ export class Transport {
   constructor(options: EsrClientOptions) {
     const { getToken, token } = options;
     this.#ky = ky.create({
-      baseUrl: new URL('/v1/', options.baseUrl).href,
+      // Keep any path on baseUrl so a server behind a proxy prefix (https://intranet/esr) works.
+      baseUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       timeout: options.timeout ?? 15_000,
       retry: {
