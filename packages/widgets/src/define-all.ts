@@ -1,0 +1,6 @@
+/**
+ * Registers every ESR tag. The provider goes first so widgets already in the page find it the
+ * moment they upgrade. Safe to load twice (guarded define).
+ */
+import './provider/define.ts';
+import './payslip/define.ts';

@@ -1,0 +1,88 @@
+import type { EsrStrings } from './types.ts';
+
+/**
+ * Cymraeg. Terms follow the Welsh Government's TermCymru glossary where it has one
+ * (e.g. "Yswiriant Gwladol", "cod treth", "cyflog net", "didyniadau").
+ */
+export const cy: EsrStrings = {
+  payslipHeading: 'Slip cyflog %{month} · %{period}',
+  taxMonth: 'mis treth %{number}',
+  taxWeek: 'wythnos dreth %{number}',
+  payslipLoading: 'Wrthi’n llwytho eich slip cyflog…',
+  payslipEmptyTitle: 'Nid oes gennych unrhyw slipiau cyflog eto',
+  payslipEmptyBody: 'Bydd eich slip cyflog cyntaf yn ymddangos yma ar eich diwrnod cyflog cyntaf.',
+
+  errorGenericTitle: 'Nid oeddem yn gallu llwytho eich slip cyflog',
+  errorGenericBody: 'Aeth rhywbeth annisgwyl o’i le. Rhowch gynnig arall arni.',
+  errorSignedOutTitle: 'Rydych wedi allgofnodi',
+  errorSignedOutBody: 'Mewngofnodwch eto i weld eich slip cyflog.',
+  errorForbiddenTitle: 'Nid oes gennych ganiatâd i weld y slip cyflog hwn',
+  errorForbiddenBody:
+    'Dim ond eich slipiau cyflog eich hun y gallwch eu gweld. Cysylltwch â’ch tîm cyflogres os ydych yn credu bod hyn yn anghywir.',
+  errorNotFoundTitle: 'Nid oeddem yn gallu dod o hyd i’r slip cyflog hwnnw',
+  errorNotFoundBody:
+    'Efallai ei fod wedi’i dynnu’n ôl, neu fod y ddolen yn anghywir. Rhowch gynnig arall arni, neu dewiswch slip cyflog arall.',
+  errorConnectionTitle: 'Nid oeddem yn gallu cysylltu ag ESR',
+  errorConnectionBody: 'Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni.',
+  errorTimeoutTitle: 'Cymerodd ESR ormod o amser i ymateb',
+  errorTimeoutBody: 'Efallai fod y gwasanaeth yn brysur. Rhowch gynnig arall arni ymhen munud.',
+  errorRateLimitedTitle: 'Gormod o geisiadau',
+  errorRateLimitedBody: 'Arhoswch funud, yna rhowch gynnig arall arni.',
+  errorServerTitle: 'Mae’n ddrwg gennym, mae problem gydag ESR',
+  errorServerBody: 'Nid eich bai chi yw hyn. Rhowch gynnig arall arni ymhen ychydig funudau.',
+  errorNoClientTitle: 'Nid yw’r slip cyflog hwn wedi’i gysylltu ag ESR',
+  errorNoClientBody: 'Nid yw’r dudalen wedi sefydlu cysylltiad ag ESR. Cysylltwch â pherchennog y wefan.',
+  errorReference: 'Cyfeirnod: %{requestId}',
+  retry: 'Ceisio eto',
+
+  name: 'Enw',
+  assignmentNumber: 'Rhif aseiniad',
+  job: 'Swydd',
+  jobAndBand: '%{jobTitle}, %{band}',
+  department: 'Adran',
+  payDate: 'Dyddiad talu',
+  taxCode: 'Cod treth',
+  taxBasisCumulative: 'cronnol',
+  taxBasisNonCumulative: 'sail mis 1 / wythnos 1',
+  niCategory: 'Categori Yswiriant Gwladol',
+  paidTo: 'Talwyd i',
+  paidToAccount: '%{method}, cyfrif yn gorffen â %{last4}',
+
+  netPay: 'Cyflog net',
+  netPayHint: 'Yr hyn rydych yn ei gael ar ôl didyniadau',
+  payments: 'Taliadau',
+  deductions: 'Didyniadau',
+  description: 'Disgrifiad',
+  amount: 'Swm',
+  totalPayments: 'Cyfanswm y taliadau (cyflog gros)',
+  totalDeductions: 'Cyfanswm y didyniadau',
+  yearToDate: 'Y flwyddyn hyd yma, blwyddyn dreth %{start} i %{end}',
+  grossPay: 'Cyflog gros',
+  taxablePay: 'Cyflog trethadwy',
+  incomeTax: 'Treth incwm',
+  nationalInsurance: 'Yswiriant Gwladol',
+  nhsPension: 'Pensiwn y GIG',
+  employerContributions: 'Wedi’u talu gan eich cyflogwr',
+  employerContributionsHint: 'Mae eich cyflogwr yn talu’r rhain yn ychwanegol at eich cyflog. Nid ydynt yn cael eu tynnu ohono.',
+  choosePayslip: 'Dewiswch slip cyflog',
+  choosePayslipHint: 'Eich 12 slip cyflog diwethaf',
+  payslipOption: '%{date} (%{period})',
+
+  // Codes used by the reference server's payroll engine and the SDK fixtures.
+  lineCodes: {
+    BASIC: 'Cyflog sylfaenol',
+    OVERTIME: 'Goramser',
+    UNSOC_SAT: 'Oriau anghymdeithasol',
+    UNSOC_SUN: 'Oriau anghymdeithasol Sul/Gŵyl y Banc',
+    PAYE: 'Treth incwm',
+    NI: 'Yswiriant Gwladol',
+    NI_EMPLOYEE: 'Yswiriant Gwladol',
+    PENSION: 'Pensiwn y GIG',
+    NHS_PENSION_MEMBER: 'Pensiwn y GIG',
+    SL: 'Benthyciad myfyriwr',
+    STUDENT_LOAN: 'Benthyciad myfyriwr',
+    PGL: 'Benthyciad ôl-raddedig',
+    POSTGRADUATE_LOAN: 'Benthyciad ôl-raddedig',
+    SALARY_SACRIFICE: 'Aberthu cyflog',
+  },
+};

@@ -1,0 +1,6 @@
+export { LocalizeController, resolveLocale, interpolate } from './localize-controller.ts';
+export { formatMoney, formatDate, formatMonthYear } from './format.ts';
+export { enGB } from './en-GB.ts';
+export { cy } from './cy.ts';
+export { SUPPORTED_LOCALES } from './types.ts';
+export type { EsrStrings, EsrStringOverrides, StringKey, SupportedLocale } from './types.ts';

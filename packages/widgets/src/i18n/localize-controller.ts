@@ -1,0 +1,106 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { localeContext } from '../provider/context.ts';
+import { closestComposed } from '../internal/dom.ts';
+import { formatDate, formatMoney, formatMonthYear } from './format.ts';
+import { cy } from './cy.ts';
+import { enGB } from './en-GB.ts';
+import type { EsrStringOverrides, EsrStrings, StringKey, SupportedLocale } from './types.ts';
+
+const TABLES: Record<SupportedLocale, EsrStrings> = { 'en-GB': enGB, cy };
+
+/** Maps any BCP 47 tag onto a supported locale: `cy`, `cy-GB` → `cy`; everything else → `en-GB`. */
+export function resolveLocale(tag: string | null | undefined): SupportedLocale {
+  return tag && /^cy(-|$)/i.test(tag.trim()) ? 'cy' : 'en-GB';
+}
+
+/** Replaces `%{name}` placeholders; unknown names stay visible so a typo is noticed, not hidden. */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/%\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { i18n?: EsrStringOverrides | undefined };
+
+// One MutationObserver for the whole page rather than one per element: a page of 50 widgets
+// pays for a single observer, and `lang` changes anywhere in the document re-render them.
+const hosts = new Set<Host>();
+let observer: MutationObserver | undefined;
+function watch(host: Host) {
+  hosts.add(host);
+  if (!observer && typeof MutationObserver !== 'undefined') {
+    observer = new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+}
+function unwatch(host: Host) {
+  hosts.delete(host);
+  if (hosts.size === 0) {
+    observer?.disconnect();
+    observer = undefined;
+  }
+}
+
+/**
+ * Gives an element its locale, strings and Intl formatters.
+ *
+ * Locale order: the element's own `lang`, then the `locale` of an enclosing `<esr-provider>`, then the
+ * closest ancestor with `lang` (through shadow roots), then `<html lang>`, then en-GB.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: Host;
+  readonly #provided: ContextConsumer<typeof localeContext, Host>;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+    this.#provided = new ContextConsumer(host, { context: localeContext, subscribe: true });
+  }
+
+  hostConnected(): void {
+    watch(this.#host);
+  }
+
+  hostDisconnected(): void {
+    unwatch(this.#host);
+  }
+
+  /** The resolved locale, computed on each call so it is never stale. */
+  get locale(): SupportedLocale {
+    const host = this.#host;
+    const own = host.getAttribute('lang');
+    if (own) return resolveLocale(own);
+    if (this.#provided.value) return resolveLocale(this.#provided.value);
+    // The host has no `lang` itself (checked above), so this finds the nearest ancestor's.
+    const ancestor = closestComposed(host, '[lang]');
+    return resolveLocale(ancestor?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  /** The `lang` to put on rendered content, so screen readers switch voice. */
+  get lang(): string {
+    return this.locale === 'cy' ? 'cy' : 'en-GB';
+  }
+
+  get strings(): EsrStrings {
+    return TABLES[this.locale];
+  }
+
+  /** A string by key, with the host's `i18n` overrides applied and placeholders filled. */
+  t(key: StringKey, params?: Record<string, string | number>): string {
+    const template = this.#host.i18n?.[key] ?? this.strings[key];
+    return interpolate(template, params);
+  }
+
+  money(pence: number): string {
+    return formatMoney(pence, this.locale);
+  }
+
+  date(isoDate: string, options?: Intl.DateTimeFormatOptions): string {
+    return formatDate(isoDate, this.locale, options);
+  }
+
+  monthYear(isoDate: string): string {
+    return formatMonthYear(isoDate, this.locale);
+  }
+}

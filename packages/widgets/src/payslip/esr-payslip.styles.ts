@@ -1,0 +1,117 @@
+import { css } from 'lit';
+import { tokens } from '../internal/tokens.styles.ts';
+import { nhsBase } from '../internal/nhs.styles.ts';
+
+const payslip = css`
+  :where(.state) {
+    /* Focused by script after Try again so focus is not lost; it is not itself interactive. */
+    outline: none;
+  }
+
+  :where(.picker) {
+    margin-bottom: var(--_space-4);
+  }
+  :where(.picker__hint) {
+    margin-bottom: var(--_space-2);
+  }
+
+  :where(.net-pay) {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0 0 var(--_space-4);
+    padding: var(--_space-3);
+    border-left: 8px solid var(--esr-payslip-net-pay-border, var(--_color-brand));
+    background: var(--esr-payslip-net-pay-background, var(--_color-panel));
+  }
+  :where(.net-pay__label) {
+    font-weight: 600;
+    font-size: 1.25em;
+  }
+  :where(.net-pay__amount) {
+    font-weight: 600;
+    font-size: 2em;
+    line-height: 1.2;
+  }
+  :where(.net-pay .hint) {
+    flex-basis: 100%;
+  }
+
+  /* Payments beside deductions when the widget is wide enough; stacked otherwise. */
+  :where(.tables) {
+    display: grid;
+    gap: 0 var(--_space-5);
+    /* Each table keeps its natural height; stretching would pad out the shorter table's rows. */
+    align-items: start;
+  }
+  @container (min-width: 48em) {
+    :where(.tables) {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+
+  /* The employer note belongs to its table: pull it up under it. */
+  :where(table + .hint) {
+    margin-top: calc(-1 * var(--_space-4));
+  }
+
+  :where(.error) {
+    margin-bottom: var(--_space-4);
+    padding: var(--_space-3);
+    border: 4px solid var(--_color-error);
+  }
+  :where(.error__reference) {
+    font-variant-numeric: tabular-nums;
+  }
+
+  :where(.empty) {
+    padding: var(--_space-3) 0;
+  }
+
+  :where(.loading__text) {
+    color: var(--_color-text-secondary);
+  }
+  :where(.skeleton) {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  :where(.skeleton__bar, .skeleton__block) {
+    display: block;
+    height: 1em;
+    border-radius: var(--_radius);
+    background: var(--_color-skeleton);
+    animation: esr-pulse 1.5s ease-in-out infinite;
+  }
+  :where(.skeleton__bar--heading) {
+    width: 60%;
+    height: 1.75em;
+  }
+  :where(.skeleton__bar--short) {
+    width: 40%;
+  }
+  :where(.skeleton__block) {
+    height: 8em;
+  }
+  @keyframes esr-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :where(.skeleton__bar, .skeleton__block) {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    :where(.net-pay) {
+      border: 1px solid CanvasText;
+      border-left-width: 8px;
+    }
+    :where(.skeleton__bar, .skeleton__block) {
+      background: GrayText;
+    }
+  }
+`;
+
+export const styles = [tokens, nhsBase, payslip];

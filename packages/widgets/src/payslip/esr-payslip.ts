@@ -1,0 +1,408 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EsrClient, Payslip, PayslipSummary } from '@esr/sdk';
+import { EsrElement } from '../internal/esr-element.ts';
+import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import type { StringKey } from '../i18n/types.ts';
+import { EsrErrorEvent } from '../events/esr-error.ts';
+import { EsrPayslipLoadedEvent } from './events.ts';
+import { styles } from './esr-payslip.styles.ts';
+import { lineLabel, periodLabel, paidToLast4, taxYearBounds } from './payslip-format.ts';
+
+type Status = 'loading' | 'empty' | 'error' | 'data';
+
+/** Title and body string keys for each error kind (body says what the person can do next). */
+const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
+  'signed-out': ['errorSignedOutTitle', 'errorSignedOutBody'],
+  forbidden: ['errorForbiddenTitle', 'errorForbiddenBody'],
+  'not-found': ['errorNotFoundTitle', 'errorNotFoundBody'],
+  connection: ['errorConnectionTitle', 'errorConnectionBody'],
+  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
+  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
+  server: ['errorServerTitle', 'errorServerBody'],
+  'no-client': ['errorNoClientTitle', 'errorNoClientBody'],
+  unknown: ['errorGenericTitle', 'errorGenericBody'],
+};
+
+/**
+ * @summary A member of staff's payslip: pay, deductions, net pay, year to date and employer contributions,
+ * in the NHS.UK look. Loads the latest payslip, or the one named by `payslip-id`, through the ESR SDK.
+ *
+ * @event esr-payslip-loaded - A payslip loaded and rendered. `event.detail.payslip` is the SDK `Payslip`.
+ * @event esr-error - Loading failed. `event.detail.error` is the SDK error (`EsrError` subclass); the widget already shows a message and a Try again button.
+ *
+ * @slot empty - Replaces the built-in "You have no payslips yet" message.
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart picker - The "Choose a payslip" form group.
+ * @csspart select - The payslip `<select>`.
+ * @csspart state - The region that holds the loading, empty, error or data content.
+ * @csspart loading - The loading skeleton.
+ * @csspart empty - The empty-state message.
+ * @csspart error - The error message box.
+ * @csspart retry-button - The Try again button.
+ * @csspart payslip - The loaded payslip (`<article>`).
+ * @csspart heading - The payslip heading.
+ * @csspart summary - The summary list of employee and tax details.
+ * @csspart net-pay - The net pay panel.
+ * @csspart table - Every table (also `payments`, `deductions`, `year-to-date`, `employer`).
+ *
+ * @cssproperty --esr-color-brand - Brand colour (buttons, net pay border). Falls back to `--nhsuk-brand-colour`, then #005eb8.
+ * @cssproperty --esr-color-text - Text colour. Falls back to `--nhsuk-text-colour`, then #212b32.
+ * @cssproperty --esr-color-text-secondary - Hints and captions. Falls back to `--nhsuk-secondary-text-colour`, then #4c6272.
+ * @cssproperty --esr-color-border - Table and summary rules. Falls back to `--nhsuk-border-colour`, then #d8dde0.
+ * @cssproperty --esr-color-error - Error box border. Falls back to `--nhsuk-error-colour`, then #d5281b.
+ * @cssproperty --esr-color-focus - Focus highlight. Falls back to `--nhsuk-focus-colour`, then #ffeb3b.
+ * @cssproperty --esr-color-focus-text - Text on the focus highlight. Falls back to `--nhsuk-focus-text-colour`, then #212b32.
+ * @cssproperty --esr-font-family - Font stack; inherits the page's by default.
+ * @cssproperty --esr-radius - Corner radius of buttons and panels (4px).
+ * @cssproperty --esr-focus-width - Focus outline width (4px).
+ * @cssproperty --esr-payslip-net-pay-background - Net pay panel background (#f0f4f5).
+ * @cssproperty --esr-payslip-net-pay-border - Net pay panel left border colour (brand).
+ *
+ * @example
+ * ```html
+ * <esr-provider base-url="https://esr.example.nhs.uk"><esr-payslip></esr-payslip></esr-provider>
+ * ```
+ */
+export class EsrPayslip extends EsrElement {
+  static override styles = styles;
+
+  /** The payslip to show (`pay_…`). Without it the latest payslip is shown. */
+  @property({ attribute: 'payslip-id' }) payslipId = '';
+
+  /**
+   * Heading level of the payslip title (1–6), so it fits the page's outline. Default 2.
+   * Captions label the tables, so the widget adds no deeper headings.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Hides the "Choose a payslip" picker. */
+  @property({ attribute: 'hide-picker', type: Boolean }) hidePicker = false;
+
+  @state() private status: Status = 'loading';
+  @state() private payslip: Payslip | undefined;
+  @state() private error: unknown;
+  @state() private history: readonly PayslipSummary[] = [];
+  /** Chosen in the picker; wins over `payslip-id` until that attribute changes. */
+  @state() private selectedId = '';
+
+  #request = 0;
+  #abort: AbortController | undefined;
+  #loadedKey: unknown[] = [];
+  #historyClient: EsrClient | undefined;
+  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The payslip currently shown, if any. */
+  get value(): Payslip | undefined {
+    return this.payslip;
+  }
+
+  /** Loads the payslip again (what Try again does). */
+  reload(): Promise<void> {
+    return this.#load(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noClientTimer);
+    this.#request++; // drop any answer still in flight…
+    this.#abort?.abort(); // …and stop waiting for it
+    this.#loadedKey = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('payslipId')) this.selectedId = '';
+    // Fetch when the inputs change, not on every render: client, id and locale-free inputs only.
+    const key = [this.activeClient, this.selectedId || this.payslipId];
+    if (key.some((v, i) => v !== this.#loadedKey[i])) void this.#load();
+    this.setHostState(this.status === 'data' ? undefined : this.status);
+  }
+
+  async #load(force = false): Promise<void> {
+    const client = this.activeClient;
+    const id = this.selectedId || this.payslipId;
+    const key = [client, id];
+    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
+    this.#loadedKey = key;
+    const request = ++this.#request;
+    clearTimeout(this.#noClientTimer);
+    // A newer request (another period, a retry) supersedes this one: cancel it rather than race it.
+    this.#abort?.abort();
+    const { signal } = (this.#abort = new AbortController());
+
+    if (!client) {
+      this.status = 'loading';
+      // A page script usually sets `client` right after creating the element, and a provider may be
+      // about to answer: only report a missing client if none has arrived by the next task.
+      if (!this.hasProvider) {
+        this.#noClientTimer = setTimeout(() => {
+          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
+        }, 0);
+      }
+      return;
+    }
+
+    this.status = 'loading';
+    this.error = undefined;
+    if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
+    try {
+      const payslip = id ? await client.payslips.get(id, { signal }) : await client.payslips.latest({ signal });
+      if (request !== this.#request) return; // a newer request owns the widget now
+      this.payslip = payslip ?? undefined;
+      this.status = payslip ? 'data' : 'empty';
+      if (payslip) {
+        await this.updateComplete;
+        this.dispatchEvent(new EsrPayslipLoadedEvent({ payslip }));
+      }
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    this.payslip = undefined;
+    this.error = error;
+    this.status = 'error';
+    this.dispatchEvent(new EsrErrorEvent({ error }));
+  }
+
+  /** The picker is an extra: if the list fails, the payslip itself still shows (or shows its own error). */
+  async #loadHistory(client: EsrClient): Promise<void> {
+    this.#historyClient = client;
+    try {
+      const page = await client.payslips.list({ limit: 12 });
+      if (client === this.activeClient) this.history = page.data;
+    } catch {
+      if (client === this.activeClient) this.history = [];
+    }
+  }
+
+  #onRetry(): void {
+    // The button leaves the DOM while loading: keep focus inside the widget rather than dropping it on <body>.
+    this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
+    void this.reload();
+  }
+
+  #onSelect(event: Event): void {
+    this.selectedId = (event.target as HTMLSelectElement).value;
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const busy = this.status === 'loading';
+    return html`
+      <div class="root" part="base" lang=${this.localize.lang}>
+        ${this.#renderPicker()}
+        <div class="state" part="state" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
+          ${this.#renderState()}
+        </div>
+        <div class="visually-hidden" role="status">${busy ? this.localize.t('payslipLoading') : ''}</div>
+      </div>
+    `;
+  }
+
+  #renderState(): TemplateResult {
+    switch (this.status) {
+      case 'loading':
+        return this.#renderLoading();
+      case 'empty':
+        return this.#renderEmpty();
+      case 'error':
+        return this.#renderError();
+      case 'data':
+        return this.payslip ? this.#renderPayslip(this.payslip) : this.#renderEmpty();
+    }
+  }
+
+  #heading(text: string, cls: string, id?: string): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+    return html`<div role="heading" aria-level=${level} class=${cls} id=${id ?? nothing} part="heading">${text}</div>`;
+  }
+
+  #renderLoading(): TemplateResult {
+    // The live region above announces loading; this visible copy is hidden from AT to avoid saying it twice.
+    return html`
+      <div class="loading" part="loading">
+        <p class="loading__text" aria-hidden="true">${this.localize.t('payslipLoading')}</p>
+        <div class="skeleton" aria-hidden="true">
+          <span class="skeleton__bar skeleton__bar--heading"></span>
+          <span class="skeleton__bar"></span><span class="skeleton__bar"></span>
+          <span class="skeleton__bar skeleton__bar--short"></span>
+          <span class="skeleton__block"></span>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderEmpty(): TemplateResult {
+    return html`
+      <div class="empty" part="empty">
+        <slot name="empty">
+          ${this.#heading(this.localize.t('payslipEmptyTitle'), 'heading-m')}
+          <p class="hint">${this.localize.t('payslipEmptyBody')}</p>
+        </slot>
+      </div>
+    `;
+  }
+
+  #renderError(): TemplateResult {
+    const { kind, requestId } = describeError(this.error);
+    const [title, body] = ERROR_STRINGS[kind];
+    return html`
+      <div class="error" part="error">
+        <div role="alert">
+          ${this.#heading(this.localize.t(title), 'heading-m')}
+          <p>${this.localize.t(body)}</p>
+          ${requestId
+            ? html`<p class="hint error__reference">${this.localize.t('errorReference', { requestId })}</p>`
+            : nothing}
+        </div>
+        ${kind === 'no-client'
+          ? nothing
+          : html`<button type="button" class="button no-print" part="retry-button" @click=${this.#onRetry}>
+              ${this.localize.t('retry')}
+            </button>`}
+      </div>
+    `;
+  }
+
+  #renderPicker(): TemplateResult | typeof nothing {
+    if (this.hidePicker || this.history.length < 2) return nothing;
+    const current = this.selectedId || this.payslip?.id || this.payslipId || this.history[0]?.id;
+    const l = this.localize;
+    return html`
+      <div class="picker no-print" part="picker">
+        <label class="label" for="picker">${l.t('choosePayslip')}</label>
+        <div class="hint picker__hint" id="picker-hint">${l.t('choosePayslipHint')}</div>
+        <select id="picker" part="select" aria-describedby="picker-hint" @change=${this.#onSelect}>
+          ${this.history.map(
+            (s) => html`<option value=${s.id} ?selected=${s.id === current}>
+              ${l.t('payslipOption', { date: l.date(s.payDate), period: periodLabel(l, s.period) })}
+            </option>`,
+          )}
+        </select>
+      </div>
+    `;
+  }
+
+  #renderPayslip(p: Payslip): TemplateResult {
+    const l = this.localize;
+    const money = (pence: number) => l.money(pence);
+    const basis = p.taxBasis === 'cumulative' ? '' : ` (${l.t('taxBasisNonCumulative')})`;
+    const last4 = paidToLast4(p.paidTo?.accountNumberMasked);
+    const { start, end } = taxYearBounds(p.taxYear);
+    const heading = l.t('payslipHeading', { month: l.monthYear(p.payDate), period: periodLabel(l, p.period) });
+
+    const row = (key: string, value: string) => html`
+      <div class="summary-list__row">
+        <dt class="summary-list__key">${key}</dt>
+        <dd class="summary-list__value">${value}</dd>
+      </div>
+    `;
+    const lines = (items: Payslip['payments']) =>
+      items.map(
+        (line) => html`<tr>
+          <th scope="row">${lineLabel(l, line)}</th>
+          <td class="numeric">${money(line.amountPence)}</td>
+        </tr>`,
+      );
+    const head = html`<thead>
+      <tr>
+        <th scope="col">${l.t('description')}</th>
+        <th scope="col" class="numeric">${l.t('amount')}</th>
+      </tr>
+    </thead>`;
+
+    return html`
+      <article class="payslip" part="payslip" aria-labelledby="payslip-heading">
+        <span class="caption">${p.organisation.name}</span>
+        ${this.#heading(heading, 'heading-l', 'payslip-heading')}
+
+        <div class="net-pay" part="net-pay">
+          <span class="net-pay__label">${l.t('netPay')}</span>
+          <span class="net-pay__amount numeric">${money(p.totals.netPence)}</span>
+          <span class="hint">${l.t('netPayHint')}</span>
+        </div>
+
+        <dl class="summary-list" part="summary">
+          ${row(l.t('name'), p.employee.name)}
+          ${row(l.t('assignmentNumber'), p.employee.assignmentNumber)}
+          ${row(l.t('job'), l.t('jobAndBand', { jobTitle: p.employee.jobTitle, band: p.employee.band }))}
+          ${row(l.t('department'), p.employee.orgUnit)}
+          ${row(l.t('payDate'), l.date(p.payDate))}
+          ${row(l.t('taxCode'), `${p.taxCode}${basis}`)}
+          ${row(l.t('niCategory'), p.niCategory)}
+          ${p.paidTo
+            ? row(l.t('paidTo'), last4 ? l.t('paidToAccount', { method: p.paidTo.method, last4 }) : p.paidTo.method)
+            : nothing}
+        </dl>
+
+        <div class="tables">
+          <table part="table payments">
+            <caption>${l.t('payments')}</caption>
+            ${head}
+            <tbody>${lines(p.payments)}</tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">${l.t('totalPayments')}</th>
+                <td class="numeric">${money(p.totals.grossPence)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <table part="table deductions">
+            <caption>${l.t('deductions')}</caption>
+            ${head}
+            <tbody>${lines(p.deductions)}</tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">${l.t('totalDeductions')}</th>
+                <td class="numeric">${money(p.totals.deductionsPence)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+
+        <div class="tables">
+          <table part="table year-to-date">
+            <caption>${l.t('yearToDate', { start, end })}</caption>
+            ${head}
+            <tbody>
+              ${this.#amountRow(l.t('grossPay'), p.yearToDate.grossPence)}
+              ${this.#amountRow(l.t('taxablePay'), p.yearToDate.taxablePayPence)}
+              ${this.#amountRow(l.t('incomeTax'), p.yearToDate.taxPence)}
+              ${this.#amountRow(l.t('nationalInsurance'), p.yearToDate.employeeNiPence)}
+              ${this.#amountRow(l.t('nhsPension'), p.yearToDate.pensionPence)}
+            </tbody>
+          </table>
+          <div>
+            <table part="table employer" aria-describedby="employer-hint">
+              <caption>${l.t('employerContributions')}</caption>
+              ${head}
+              <tbody>
+                ${this.#amountRow(l.t('nationalInsurance'), p.employerContributions.niPence)}
+                ${this.#amountRow(l.t('nhsPension'), p.employerContributions.pensionPence)}
+              </tbody>
+            </table>
+            <p class="hint" id="employer-hint">${l.t('employerContributionsHint')}</p>
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  #amountRow(label: string, pence: number): TemplateResult {
+    return html`<tr>
+      <th scope="row">${label}</th>
+      <td class="numeric">${this.localize.money(pence)}</td>
+    </tr>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'esr-payslip': EsrPayslip;
+  }
+}

@@ -1,0 +1,3 @@
+export { EsrProvider } from './esr-provider.ts';
+export { clientContext, localeContext, appearanceContext } from './context.ts';
+export { applyAppearance, toCustomProperty, type EsrAppearance, type AppearanceVariable } from './appearance.ts';

@@ -1,0 +1,13 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: '@storybook/web-components-vite',
+  stories: ['../payslip/**/*.stories.ts', '../provider/**/*.stories.ts'],
+  addons: ['msw-storybook-addon'],
+  // Serves mockServiceWorker.js at the root, where msw-storybook-addon registers it.
+  staticDirs: ['../../packages/widgets/public'],
+  core: { disableTelemetry: true },
+  // Widgets use legacy decorators (packages/widgets/tsconfig.json), which Vite 8's Oxc lowers itself.
+};
+
+export default config;

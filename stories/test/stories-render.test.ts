@@ -1,0 +1,134 @@
+// Renders every payslip and provider story from the static Storybook build in real Chromium, checks each
+// state's text inside the widget's shadow root, and runs axe-core with the NHS tag set.
+// Run after `storybook build`: `node test/stories-render.test.ts` (Node 24 strips the types).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const staticDir = resolve(fileURLToPath(new URL('../storybook-static', import.meta.url)));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+interface StoryCase {
+  id: string;
+  /** Text that must appear inside the widget once the state has rendered. */
+  expect: string[];
+  /** Extra checks in the page, after the text has appeared. */
+  check?: (page: Page) => Promise<void>;
+}
+
+const STORIES: StoryCase[] = [
+  { id: 'widgets-payslip--data', expect: ['Payslip for October 2026 · tax month 7', '£2,093.02', 'Choose a payslip'] },
+  { id: 'widgets-payslip--empty', expect: ['You have no payslips yet'] },
+  {
+    id: 'widgets-payslip--server-error',
+    expect: ['Sorry, there is a problem with ESR', 'Reference: req_mock0000000001', 'Try again'],
+  },
+  { id: 'widgets-payslip--unauthorised', expect: ['You are signed out', 'Try again'] },
+  {
+    id: 'widgets-payslip--loading',
+    expect: ['Loading your payslip…'],
+    check: async (page) => {
+      const busy = await page.locator('esr-payslip [part~="state"]').getAttribute('aria-busy');
+      assert.equal(busy, 'true');
+    },
+  },
+  { id: 'widgets-payslip--offline', expect: ['We could not connect to ESR'] },
+  { id: 'widgets-payslip--welsh', expect: ['Slip cyflog Hydref 2026 · mis treth 7', 'Cyflog net', 'Didyniadau'] },
+  { id: 'widgets-provider--default', expect: ['Net pay', '£2,093.02'] },
+  {
+    id: 'widgets-provider--themed',
+    expect: ['£2,093.02'],
+    check: async (page) => {
+      const border = await page
+        .locator('esr-payslip .net-pay')
+        .evaluate((el) => getComputedStyle(el).borderLeftColor);
+      assert.equal(border, 'rgb(51, 0, 114)', 'appearance.colorBrand reached the widget');
+    },
+  },
+  { id: 'widgets-provider--welsh', expect: ['Cyflog net', '£2,093.02'] },
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json',
+};
+
+/** A tiny static server: enough for Storybook's files, and it refuses paths outside the build. */
+function serve(root: string): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, pathname));
+    if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      // msw's worker must control the whole origin.
+      const extra = pathname === '/mockServiceWorker.js' ? { 'Service-Worker-Allowed': '/' } : {};
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+describe('Storybook stories render in Chromium and pass axe', () => {
+  let server: Server;
+  let browser: Browser;
+  let origin = '';
+
+  before(async () => {
+    await stat(join(staticDir, 'iframe.html')); // fail early with ENOENT if storybook was not built
+    server = await serve(staticDir);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  for (const story of STORIES) {
+    test(story.id, async () => {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+        // Playwright locators pierce open shadow roots, so this waits for the widget's own state text.
+        const widget = page.locator('esr-payslip');
+        for (const text of story.expect) {
+          await widget.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
+        }
+        await story.check?.(page);
+
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async (tags) => {
+          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+        }, AXE_TAGS);
+        assert.deepEqual(violations, [], `axe violations in ${story.id}`);
+        assert.deepEqual(errors, [], `page errors in ${story.id}`);
+
+        if (story.id === 'widgets-payslip--data') {
+          await page.locator('#storybook-root').screenshot({ path: join(staticDir, 'payslip-data.png') });
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
