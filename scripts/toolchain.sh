@@ -20,7 +20,7 @@ esr_ensure_node() {
   fi
   esr_log "installing Node ${ESR_NODE_MAJOR} and pnpm ${ESR_PNPM_VERSION} into $ESR_TOOLS"
   npm install --global --prefix "$ESR_TOOLS" --no-audit --no-fund --loglevel=error \
-    --allow-scripts=node,pnpm "node@${ESR_NODE_MAJOR}" "pnpm@${ESR_PNPM_VERSION}" >&2
+    "node@${ESR_NODE_MAJOR}" "pnpm@${ESR_PNPM_VERSION}" >&2
 }
 
 # Debian packages, installed only when the command they provide is missing.
