@@ -18,7 +18,7 @@ tmp="$(mktemp -d)"
 node packages/reference-server/scripts/dump-openapi.ts "$tmp/openapi.json" >/dev/null
 cmp -s "$tmp/openapi.json" packages/reference-server/openapi.json ||
   { esr_log "openapi.json is stale: run 'pnpm --filter @esr/reference-server openapi' and commit it"; exit 1; }
-(cd packages/sdk && openapi-typescript "$tmp/openapi.json" --output "$tmp/openapi.ts" >/dev/null)
+pnpm --filter @esr/sdk exec openapi-typescript "$tmp/openapi.json" --output "$tmp/openapi.ts" >/dev/null 2>&1
 cmp -s "$tmp/openapi.ts" packages/sdk/src/generated/openapi.ts ||
   { esr_log "SDK types are stale: run 'pnpm --filter @esr/sdk gen' and commit them"; exit 1; }
 rm -rf "$tmp"
