@@ -7,5 +7,7 @@ export type AppEnv = {
     requestId: string;
     db: Db;
     principal: Principal;
+    /** The caller's address for audit and rate limiting; null when unknown (e.g. in-process tests). */
+    clientIp: string | null;
   };
 };

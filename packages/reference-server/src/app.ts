@@ -8,7 +8,12 @@ import { requireAuth } from './auth/principal.ts';
 import type { DemoIssuer, TokenVerifier } from './auth/tokens.ts';
 import type { Database } from './db/database.ts';
 import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
+import { clientIpMiddleware } from './http/client-ip.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { payslipRoutes } from './routes/payslips.ts';
 import { webRoutes } from './web/web-routes.ts';
@@ -22,6 +27,10 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Serve the demo page, API reference and widget bundle (off in API-only deployments and most tests). */
   web?: { widgetsDir: string } | undefined;
+  /** Behind your own reverse proxy: trust X-Forwarded-For for this many hops (default: none). */
+  trustProxy?: boolean | number;
+  /** Per-user request budget (default 300 a minute, bursts of 60); `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
   /** Where unexpected errors go; never given tokens or request bodies. */
   logError?: (error: unknown, requestId: string) => void;
 }
@@ -37,13 +46,14 @@ export function createApp(options: AppOptions) {
   });
 
   app.use('*', requestId);
+  app.use('*', clientIpMiddleware({ trustProxy: options.trustProxy ?? false }));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: 'same-origin' }));
   app.use(
     '/v1/*',
     cors({
       origin: options.corsOrigins ?? [],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', 'Idempotent-Replayed', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
       maxAge: 600,
     }),
   );
@@ -60,8 +70,13 @@ export function createApp(options: AppOptions) {
   });
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
-  app.use('/v1/me/*', requireAuth(options.verifier));
+  // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events']) app.use(path, requireAuth(options.verifier));
+  // After auth, so the budget is per employee (per address when a route has no caller).
+  if (options.rateLimit !== false) app.use('/v1/*', rateLimit(options.rateLimit ?? { limit: 300, windowSeconds: 60, burst: 60 }));
   app.route('/v1', payslipRoutes());
+  app.route('/v1', peopleRoutes());
+  app.route('/v1', auditRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,5 +8,7 @@ export async function buildOpenApiDocument(): Promise<unknown> {
   const demo = await createDemoIssuer();
   const app = createApp({ database: noDatabase, verifier: demo, demo });
   const response = await app.request('/openapi.json');
+  // A route whose schema cannot be documented must fail the build, not produce an error document.
+  if (response.status !== 200) throw new Error(`OpenAPI generation failed: ${await response.text()}`);
   return response.json();
 }

@@ -1,6 +1,6 @@
 // Typed mirror of the SQL migrations (src/db/migrations) for drizzle's query builder.
 // The SQL files are the source of truth for constraints; keep column names in step.
-import { bigint, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { PayFrequency, TaxBasis } from '../domain/payroll/index.ts';
 
 export const organisations = pgTable('organisations', {
@@ -33,6 +33,8 @@ export const employees = pgTable('employees', {
   niNumber: text('ni_number'),
   roles: text('roles').array().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  preferredName: text('preferred_name'),
+  detailsVersion: integer('details_version').notNull().default(1),
 });
 
 export const assignments = pgTable('assignments', {
@@ -112,4 +114,110 @@ export const payslips = pgTable('payslips', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 
-export const schema = { organisations, orgUnits, employees, assignments, bankDetails, payslips };
+export const addresses = pgTable(
+  'addresses',
+  {
+    employeeId: text('employee_id').notNull(),
+    kind: text('kind').$type<'home' | 'postal'>().notNull(),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    town: text('town').notNull(),
+    county: text('county'),
+    postcode: text('postcode').notNull(),
+    country: text('country').notNull().default('United Kingdom'),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.kind] })],
+);
+
+export const phones = pgTable(
+  'phones',
+  {
+    employeeId: text('employee_id').notNull(),
+    kind: text('kind').$type<'mobile' | 'home' | 'work'>().notNull(),
+    number: text('number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.kind] })],
+);
+
+export const emergencyContacts = pgTable(
+  'emergency_contacts',
+  {
+    employeeId: text('employee_id').notNull(),
+    priority: integer('priority').notNull(),
+    name: text('name').notNull(),
+    relationship: text('relationship').notNull(),
+    phone: text('phone').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.priority] })],
+);
+
+export type Sex = 'female' | 'male' | 'prefer_not_to_say';
+export type YesNoUndeclared = 'yes' | 'no' | 'prefer_not_to_say';
+export type Religion = 'atheism' | 'buddhism' | 'christianity' | 'hinduism' | 'islam' | 'jainism' | 'judaism' | 'sikhism' | 'other' | 'prefer_not_to_say';
+export type SexualOrientation = 'bisexual' | 'gay_or_lesbian' | 'heterosexual' | 'other' | 'prefer_not_to_say';
+
+export const equalityDiversity = pgTable('equality_diversity', {
+  employeeId: text('employee_id').primaryKey(),
+  /** NHS Data Dictionary ethnic category code (A–S, Z = not stated). */
+  ethnicity: text('ethnicity').notNull(),
+  sex: text('sex').$type<Sex>().notNull(),
+  disability: text('disability').$type<YesNoUndeclared>().notNull(),
+  religion: text('religion').$type<Religion>().notNull(),
+  sexualOrientation: text('sexual_orientation').$type<SexualOrientation>().notNull(),
+  declaredAt: timestamp('declared_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+export const professionalRegistrations = pgTable('professional_registrations', {
+  id: text('id').primaryKey(),
+  employeeId: text('employee_id').notNull(),
+  body: text('body').$type<'NMC' | 'HCPC' | 'GMC' | 'GPhC' | 'SWE'>().notNull(),
+  number: text('number').notNull(),
+  expiresOn: date('expires_on', { mode: 'string' }),
+});
+
+export const approvalRequests = pgTable('approval_requests', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull(),
+  type: text('type').notNull(),
+  subjectEmployeeId: text('subject_employee_id').notNull(),
+  requestedBy: text('requested_by').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  status: text('status').$type<'pending' | 'approved' | 'rejected' | 'withdrawn'>().notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+});
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principalId: text('principal_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: text('state').$type<'in_flight' | 'done'>().notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    responseType: text('response_type'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principalId, t.key] })],
+);
+
+export const auditEvents = pgTable('audit_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  organisationId: text('organisation_id').notNull(),
+  actorEmployeeId: text('actor_employee_id').notNull(),
+  action: text('action').notNull(),
+  subjectEmployeeId: text('subject_employee_id'),
+  resource: text('resource').notNull(),
+  changes: jsonb('changes').$type<Record<string, { from?: string | null; to?: string | null }>>(),
+  ip: text('ip'),
+  requestId: text('request_id'),
+});
+
+export const schema = {
+  organisations, orgUnits, employees, assignments, bankDetails, payslips, addresses, phones, emergencyContacts,
+  equalityDiversity, professionalRegistrations, approvalRequests, idempotencyKeys, auditEvents,
+};

@@ -1,0 +1,84 @@
+// Who may see which person's records: decided here and nowhere else.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { assignments, employees } from '../db/schema.ts';
+import { problems } from '../http/problem.ts';
+import type { Principal } from './principal.ts';
+
+/** How the caller relates to the person whose record they ask for. */
+export type Relation = 'self' | 'line_manager' | 'hr_admin';
+
+/** What each kind of record allows. Anything not listed is refused. */
+export const policies = {
+  /** Name, job, band, unit, supervisor, service dates. */
+  profile: ['self', 'line_manager', 'hr_admin'],
+  /** Addresses, phones, emergency contacts: read and change. */
+  personalDetails: ['self', 'hr_admin'],
+  /** Bank details: HR may read them masked; only the owner changes them. */
+  bankDetailsRead: ['self', 'hr_admin'],
+  bankDetailsWrite: ['self'],
+  /** Equality and diversity: the person alone; HR sees only suppressed aggregates. */
+  equalityDiversity: ['self'],
+  /** Asking for a change that needs approval (name change). */
+  changeRequest: ['self'],
+} as const satisfies Record<string, readonly Relation[]>;
+
+export type Policy = keyof typeof policies;
+
+/**
+ * The caller's relation to `employeeId`, or null when the person is outside the caller's
+ * organisation or doesn't exist. HR admin outranks line manager outranks nothing.
+ */
+export async function relationTo(db: Db, principal: Principal, employeeId: string): Promise<Relation | null> {
+  const [target] = await db
+    .select({ organisationId: employees.organisationId })
+    .from(employees)
+    .where(eq(employees.id, employeeId))
+    .limit(1);
+  if (!target || target.organisationId !== principal.organisationId) return null;
+  if (employeeId === principal.employeeId) return 'self';
+  if (principal.roles.includes('hr_admin')) return 'hr_admin';
+  if (await isInReportingLine(db, principal.employeeId, employeeId)) return 'line_manager';
+  return null;
+}
+
+/** Is `managerId` above `employeeId` in the supervisor hierarchy (current assignments)? */
+export async function isInReportingLine(db: Db, managerId: string, employeeId: string): Promise<boolean> {
+  // Walk up from the employee; the depth cap stops a corrupted (cyclic) hierarchy from looping.
+  const rows = await db.execute(sql`
+    WITH RECURSIVE chain (supervisor_id, depth) AS (
+      SELECT supervisor_employee_id, 1 FROM assignments
+        WHERE employee_id = ${employeeId} AND supervisor_employee_id IS NOT NULL
+          AND (end_date IS NULL OR end_date >= CURRENT_DATE)
+      UNION
+      SELECT a.supervisor_employee_id, c.depth + 1 FROM assignments a JOIN chain c ON a.employee_id = c.supervisor_id
+        WHERE a.supervisor_employee_id IS NOT NULL AND (a.end_date IS NULL OR a.end_date >= CURRENT_DATE) AND c.depth < 64
+    )
+    SELECT 1 AS found FROM chain WHERE supervisor_id = ${managerId} LIMIT 1`);
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+}
+
+/** Does anyone currently report to this person? (The manager role comes from the hierarchy.) */
+export async function isManager(db: Db, employeeId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(assignments)
+    .where(and(eq(assignments.supervisorEmployeeId, employeeId), sql`(${assignments.endDate} IS NULL OR ${assignments.endDate} >= CURRENT_DATE)`))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Resolves `me`, checks the policy and returns the target id and relation. Refusals are 404 so a
+ * caller cannot probe which ids exist; a caller who may see the profile but not this record gets 403.
+ */
+export async function authorise(db: Db, principal: Principal, employeeIdOrMe: string, policy: Policy): Promise<{ employeeId: string; relation: Relation }> {
+  const employeeId = employeeIdOrMe === 'me' ? principal.employeeId : employeeIdOrMe;
+  const relation = await relationTo(db, principal, employeeId);
+  if (!relation) throw problems.notFound(`Employee ${employeeId}`);
+  if (!(policies[policy] as readonly Relation[]).includes(relation)) {
+    if ((policies.profile as readonly Relation[]).includes(relation)) throw problems.forbidden(`Your role does not allow this on ${employeeId}'s record.`);
+    throw problems.notFound(`Employee ${employeeId}`);
+  }
+  return { employeeId, relation };
+}
