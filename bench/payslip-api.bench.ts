@@ -2,11 +2,9 @@
 // clients, on PGlite and (when DATABASE_URL is set) PostgreSQL, against a hello-world route on the same
 // server as the baseline. Also prints how fast the demo trust seeds. Figures only, no assertions.
 // Run: node bench/payslip-api.bench.ts [seconds=5] [concurrency=32] [staff=2000]
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import postgres from 'postgres';
-import { createApp, createDemoIssuer, openDatabase, seedDatabase } from '@esr/reference-server';
+import { createApp, createDemoIssuer, openDatabase, openScratchDatabase, seedDatabase } from '@esr/reference-server';
 import type { Database } from '@esr/reference-server';
 
 const seconds = Number(process.argv[2] ?? 5);
@@ -64,16 +62,9 @@ await pgliteDb.close();
 
 const url = process.env['DATABASE_URL'];
 if (url) {
-  const name = `esr_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const pg = await openDatabase({ databaseUrl: target.href });
+  const { database: pg, dispose } = await openScratchDatabase(url, 'esr_bench');
   const pgRps = await benchEngine('PostgreSQL', pg);
-  await pg.close();
-  await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
-  await admin.end();
+  await dispose();
   console.log(`PostgreSQL/PGlite throughput ratio: ${(pgRps / pgliteRps).toFixed(2)}×`);
 } else {
   console.log('(set DATABASE_URL, or run `npm run bench`, to include PostgreSQL)');

@@ -2,9 +2,7 @@
 // when DATABASE_URL is set, into a fresh database on that PostgreSQL server (created and dropped here).
 // Prints rows, seconds and rows/s per engine and the PostgreSQL/PGlite ratio. Figures only, no assertions.
 // Run from the repository root: node bench/seed.bench.ts [staff=100000] [methods=unnest] (e.g. unnest,values)
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
-import { openDatabase, seedDatabase } from '@esr/reference-server';
+import { openDatabase, openScratchDatabase, seedDatabase } from '@esr/reference-server';
 import type { Database } from '@esr/reference-server';
 
 const staff = Number(process.argv[2] ?? 100_000);
@@ -38,20 +36,13 @@ for (const method of methods) {
 const url = process.env['DATABASE_URL'];
 if (url) {
   for (const method of methods) {
-    const name = `esr_seed_bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: target.href });
+    const { database, dispose } = await openScratchDatabase(url, 'esr_seed_bench');
     try {
       const f = await run(database, method);
       results.set(`postgres ${method}`, f);
       line(`PostgreSQL, ${method}`, f);
     } finally {
-      await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await dispose();
     }
   }
   for (const method of methods) {

@@ -1,11 +1,9 @@
 // Test harness: a migrated, seeded database on the engine under test, and the app around it.
 // PGlite in memory by default; with DATABASE_URL set, a fresh database on that PostgreSQL server.
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { createApp } from '../../src/app.ts';
 import { createDemoIssuer } from '../../src/auth/tokens.ts';
 import type { DemoIssuer, TokenClaims } from '../../src/auth/tokens.ts';
-import { openDatabase } from '../../src/db/database.ts';
+import { openScratchDatabase } from '../../src/db/scratch-database.ts';
 import type { Database } from '../../src/db/database.ts';
 import { seedDatabase } from '../../src/seed/seed.ts';
 
@@ -27,26 +25,8 @@ export interface Harness {
 }
 
 /** A throwaway database on the configured engine (each test file gets its own). */
-export async function freshDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  const url = process.env['DATABASE_URL'];
-  if (!url) {
-    const database = await openDatabase({});
-    return { database, dispose: () => database.close() };
-  }
-  const name = `esr_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.href });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+export function freshDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  return openScratchDatabase(process.env['DATABASE_URL'], 'esr_test');
 }
 
 export async function createHarness(options: { staff?: number; seed?: boolean } = {}): Promise<Harness> {

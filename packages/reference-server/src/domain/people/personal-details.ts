@@ -53,6 +53,21 @@ export async function loadPersonalDetails(db: Db, employeeId: string): Promise<P
   };
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The optimistic lock of every personal-details write: bumps the version only if it is still the
+ * one the caller read (their If-Match). False when another write got there first.
+ */
+async function bumpDetailsVersion(tx: Tx, employeeId: string, expectedVersion: number, extra: { preferredName?: string | null } = {}): Promise<boolean> {
+  const bumped = await tx
+    .update(employees)
+    .set({ detailsVersion: sql`${employees.detailsVersion} + 1`, ...extra })
+    .where(and(eq(employees.id, employeeId), eq(employees.detailsVersion, expectedVersion)))
+    .returning({ version: employees.detailsVersion });
+  return bumped.length > 0;
+}
+
 export interface PersonalDetailsPatch {
   preferredName?: string | null | undefined;
   addresses?: Partial<Record<AddressKind, Address | null>> | undefined;
@@ -67,12 +82,8 @@ export interface PersonalDetailsPatch {
  */
 export async function updatePersonalDetails(db: Db, employeeId: string, expectedVersion: number, patch: PersonalDetailsPatch): Promise<string[] | null> {
   return db.transaction(async (tx) => {
-    const bumped = await tx
-      .update(employees)
-      .set({ detailsVersion: sql`${employees.detailsVersion} + 1`, ...(patch.preferredName !== undefined ? { preferredName: patch.preferredName } : {}) })
-      .where(and(eq(employees.id, employeeId), eq(employees.detailsVersion, expectedVersion)))
-      .returning({ version: employees.detailsVersion });
-    if (bumped.length === 0) return null;
+    const extra = patch.preferredName !== undefined ? { preferredName: patch.preferredName } : {};
+    if (!(await bumpDetailsVersion(tx, employeeId, expectedVersion, extra))) return null;
     const changed: string[] = [];
     if (patch.preferredName !== undefined) changed.push('preferredName');
     for (const [kind, value] of Object.entries(patch.addresses ?? {}) as Array<[AddressKind, Address | null | undefined]>) {
@@ -112,12 +123,7 @@ export async function loadBankDetails(db: Db, employeeId: string): Promise<BankD
 /** Replaces bank details under the same version lock as other personal details. */
 export async function replaceBankDetails(db: Db, employeeId: string, expectedVersion: number, details: { accountName: string; sortCode: string; accountNumber: string }): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const bumped = await tx
-      .update(employees)
-      .set({ detailsVersion: sql`${employees.detailsVersion} + 1` })
-      .where(and(eq(employees.id, employeeId), eq(employees.detailsVersion, expectedVersion)))
-      .returning({ version: employees.detailsVersion });
-    if (bumped.length === 0) return false;
+    if (!(await bumpDetailsVersion(tx, employeeId, expectedVersion))) return false;
     await tx
       .insert(bankDetails)
       .values({ employeeId, ...details })
