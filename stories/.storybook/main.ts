@@ -2,6 +2,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
+  // One folder per widget; add a new widget's folder here.
   stories: ['../payslip/**/*.stories.ts', '../provider/**/*.stories.ts'],
   addons: ['msw-storybook-addon'],
   // Serves mockServiceWorker.js at the root, where msw-storybook-addon registers it.
