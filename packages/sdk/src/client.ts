@@ -1,8 +1,12 @@
 import ky, { HTTPError, NetworkError, TimeoutError as KyTimeoutError, isHTTPError } from 'ky';
 import type { KyInstance } from 'ky';
 import { ConnectionError, EsrError, TimeoutError, errorFromResponse, redactRequest } from './errors.ts';
+import { EtagStore } from './etags.ts';
+import { AuditResource } from './resources/audit.ts';
 import { DemoResource } from './resources/demo.ts';
+import { MeResource } from './resources/me.ts';
 import { PayslipsResource } from './resources/payslips.ts';
+import { PeopleResource } from './resources/people.ts';
 
 export interface EsrClientOptions {
   /** Where the ESR API is mounted (the SDK adds `/v1`), e.g. `https://esr.trust.nhs.uk` or `https://intranet.trust/esr`. */
@@ -15,7 +19,10 @@ export interface EsrClientOptions {
   fetch?: typeof fetch;
   /** Per-attempt timeout in ms (default 15,000). */
   timeout?: number;
-  /** Retries for safe requests on 408/429/5xx and network errors (default 2; 0 disables). */
+  /**
+   * Retries on 408/429/5xx and network errors (default 2; 0 disables), for requests that are safe to
+   * repeat: reads, PUT/DELETE, POST with an Idempotency-Key, PATCH with If-Match. Each call can override it.
+   */
   retry?: number;
   hooks?: {
     /** Before each attempt (telemetry); must not change the request. */
@@ -25,48 +32,90 @@ export interface EsrClientOptions {
   };
 }
 
-export interface RequestOptions {
-  searchParams?: Record<string, string | number | boolean | undefined>;
+/** Options every SDK method takes, for this one call. */
+export interface CallOptions {
+  /** Aborts the call (and any retry wait); rejects with the platform's `AbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout in ms for this call, overriding the client's `timeout`. */
+  timeout?: number | undefined;
+  /**
+   * Retries for this call, overriding the client's `retry` (0 disables). Only calls that are safe to
+   * repeat are ever retried: reads, PUT/DELETE, POST with an `Idempotency-Key`, PATCH with `If-Match`.
+   */
+  retry?: number | undefined;
+}
+
+export interface RequestOptions extends CallOptions {
+  searchParams?: Record<string, string | number | boolean | undefined> | undefined;
   json?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
+  headers?: Record<string, string> | undefined;
+  /** Sent as `Idempotency-Key`: the server replays the first response, so a POST with one may be retried. */
+  idempotencyKey?: string | undefined;
+  /** Sent as `If-Match`: the update applies only to that version, so a PATCH with one may be retried. */
+  ifMatch?: string | undefined;
+}
+
+/** A parsed body with the response it came from (for headers such as `ETag`). */
+export interface Sent<T> {
+  data: T;
+  response: Response;
+}
+
+const allMethods = ['get', 'head', 'options', 'put', 'delete', 'post', 'patch'] as const;
+const retryStatusCodes = [408, 429, 500, 502, 503, 504];
+
+/**
+ * May this request be sent twice? Reads and PUT/DELETE are idempotent by HTTP's rules. A POST is, when
+ * it carries an Idempotency-Key the server replays; a PATCH is, when If-Match pins it to one version
+ * (a second attempt after a lost response fails with 412 instead of applying twice).
+ */
+function isRepeatable(method: string, headers: Headers): boolean {
+  switch (method.toUpperCase()) {
+    case 'GET': case 'HEAD': case 'OPTIONS': case 'PUT': case 'DELETE':
+      return true;
+    case 'POST':
+      return headers.has('idempotency-key');
+    case 'PATCH':
+      return headers.has('if-match');
+    default:
+      return false;
+  }
+}
+
+function checkRetryAndTimeout(where: string, options: { retry?: number | undefined; timeout?: number | undefined }): void {
+  if (options.retry !== undefined && !(Number.isInteger(options.retry) && options.retry >= 0)) {
+    throw new TypeError(`${where}retry must be a whole number of retries (0 or more), not ${String(options.retry)}`);
+  }
+  if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
+    throw new TypeError(`${where}timeout must be a positive number of milliseconds, not ${String(options.timeout)}`);
+  }
 }
 
 /** The low-level transport every resource shares: auth, retries, timeouts and the error model. */
 export class Transport {
   readonly #ky: KyInstance;
+  readonly #retry: number;
 
   constructor(options: EsrClientOptions) {
     const { getToken, token } = options;
+    this.#retry = options.retry ?? 2;
+    checkRetryAndTimeout('createEsrClient: ', options);
+    // Called before every attempt, retries included, so a token refreshed meanwhile is the one sent.
+    const authorise = async (request: Request, retry: boolean) => {
+      const bearer = getToken ? await getToken() : token;
+      if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+      else if (retry) request.headers.delete('Authorization'); // the token given for the last attempt is withdrawn
+      options.hooks?.onRequest?.(request);
+    };
     this.#ky = ky.create({
       // Keep any path on baseUrl so a server behind a proxy prefix (https://intranet/esr) works.
       baseUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       timeout: options.timeout ?? 15_000,
-      retry: {
-        limit: options.retry ?? 2,
-        methods: ['get', 'head', 'put', 'delete', 'options'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: 30_000,
-        backoffLimit: 5_000,
-        delay: (attempt) => 500 * 2 ** (attempt - 1),
-        jitter: true,
-      },
       hooks: {
-        beforeRequest: [
-          async ({ request }) => {
-            const bearer = getToken ? await getToken() : token;
-            if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
-            options.hooks?.onRequest?.(request);
-          },
-        ],
-        // ky runs beforeRequest once per call; retries go through beforeRetry, so telemetry sees every attempt.
-        beforeRetry: [
-          ({ request }) => {
-            options.hooks?.onRequest?.(request);
-          },
-        ],
+        beforeRequest: [({ request }) => authorise(request, false)],
+        // ky runs beforeRequest once per call; every retry goes through beforeRetry.
+        beforeRetry: [({ request }) => authorise(request, true)],
         afterResponse: [
           ({ request, response }) => {
             options.hooks?.onResponse?.(response, request);
@@ -76,24 +125,56 @@ export class Transport {
     });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  /** Sends one call (with its retries) and returns the parsed body and the final response. */
+  async send<T>(method: string, path: string, options: RequestOptions = {}): Promise<Sent<T>> {
     const searchParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.searchParams ?? {})) {
       if (value !== undefined) searchParams[key] = String(value);
     }
+    const headers = new Headers(options.headers);
+    if (options.idempotencyKey !== undefined) headers.set('Idempotency-Key', options.idempotencyKey);
+    if (options.ifMatch !== undefined) headers.set('If-Match', options.ifMatch);
+    const keyed = method.toUpperCase() === 'POST' && headers.has('idempotency-key');
+    // Checked here: inside the try, a TypeError would be reported as a ConnectionError.
+    checkRetryAndTimeout('', options);
     try {
       const response = await this.#ky(path.replace(/^\//, ''), {
         method,
         searchParams,
         json: options.json,
-        headers: options.headers,
+        headers,
         signal: options.signal,
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        retry: {
+          // The key (generated once per call, before the first attempt) is the same on every attempt.
+          limit: isRepeatable(method, headers) ? (options.retry ?? this.#retry) : 0,
+          methods: [...allMethods],
+          // A keyed POST may also meet 409 idempotency_request_in_flight: its first attempt is still
+          // running on the server. Waiting Retry-After and asking again gets the replayed response.
+          statusCodes: keyed ? [...retryStatusCodes, 409] : retryStatusCodes,
+          afterStatusCodes: keyed ? [409, 429, 503] : [429, 503],
+          shouldRetry: ({ error }) => {
+            if (isHTTPError(error) && error.response.status === 409) {
+              const code = (error.data as { code?: unknown } | undefined)?.code;
+              return code === 'idempotency_request_in_flight' ? undefined : false;
+            }
+            return undefined;
+          },
+          maxRetryAfter: 30_000,
+          backoffLimit: 5_000,
+          delay: (attempt) => 500 * 2 ** (attempt - 1),
+          jitter: true,
+        },
       });
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+      const data = response.status === 204 ? undefined : await response.json();
+      return { data: data as T, response };
     } catch (error) {
       throw toEsrError(error);
     }
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>(method, path, options)).data;
   }
 }
 
@@ -122,9 +203,25 @@ function describeCause(cause: unknown): string | undefined {
 
 /** The ESR API, by resource. */
 export interface EsrClient {
+  /** The signed-in person: who they are, their roles, their team. */
+  readonly me: MeResource;
+  /** People's records: profile, personal details, name changes, bank details, equality and diversity. */
+  readonly people: PeopleResource;
   readonly payslips: PayslipsResource;
+  /** The organisation's audit trail (HR admins). */
+  readonly audit: AuditResource;
   /** Demo sign-in (only on servers running in demo mode). */
   readonly demo: DemoResource;
+  /**
+   * The ETag of the response an object came from (`esr.etagOf(await esr.people.personalDetails())`),
+   * or undefined when it had none. Pass it as `ifMatch` to update exactly the version you showed.
+   */
+  etagOf(value: unknown): string | undefined;
+  /**
+   * Forgets the ETags remembered for automatic `If-Match` (all of them, or one path such as
+   * `people/me/personal-details`). Call it when the signed-in user changes on a shared client.
+   */
+  forgetEtags(path?: string): void;
   /** Escape hatch: call any endpoint with the client's auth, retries and error model. */
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
 }
@@ -132,9 +229,15 @@ export interface EsrClient {
 export function createEsrClient(options: EsrClientOptions): EsrClient {
   if (!options?.baseUrl) throw new TypeError('createEsrClient: baseUrl is required');
   const transport = new Transport(options);
+  const etags = new EtagStore();
   return {
+    me: new MeResource(transport),
+    people: new PeopleResource(transport, etags),
     payslips: new PayslipsResource(transport),
+    audit: new AuditResource(transport),
     demo: new DemoResource(transport),
+    etagOf: (value) => etags.of(value),
+    forgetEtags: (path) => etags.forget(path?.replace(/^\//, '')),
     request: (method, path, requestOptions) => transport.request(method, path, requestOptions),
   };
 }

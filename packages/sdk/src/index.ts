@@ -1,5 +1,5 @@
 export { createEsrClient } from './client.ts';
-export type { EsrClient, EsrClientOptions, RequestOptions } from './client.ts';
+export type { CallOptions, EsrClient, EsrClientOptions, RequestOptions } from './client.ts';
 export {
   EsrError,
   ValidationError,
@@ -17,5 +17,8 @@ export type { FieldIssue, RedactedRequest } from './errors.ts';
 export { Page } from './pagination.ts';
 export type { PageData } from './pagination.ts';
 export type { PayslipsResource } from './resources/payslips.ts';
+export type { MeResource, TeamOptions } from './resources/me.ts';
+export type { PeopleResource, EmployeeRef, UpdateOptions, CreateOptions } from './resources/people.ts';
+export type { AuditResource, AuditListOptions } from './resources/audit.ts';
 export type { DemoResource, DemoRole } from './resources/demo.ts';
 export type * from './types.ts';

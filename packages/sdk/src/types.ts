@@ -11,4 +11,43 @@ export type Problem = Schemas['Problem'];
 export type DemoPerson = Schemas['DemoPerson'];
 export type DemoToken = Schemas['DemoToken'];
 
+// People
+
+/** The signed-in person and what they may do. */
+export type Me = Schemas['Me'];
+export type Role = Me['roles'][number];
+/** Name, job, band, unit, supervisor and service dates: what a line manager may see. */
+export type Profile = Schemas['Profile'];
+export type TeamMember = Schemas['TeamMember'];
+/** Addresses, phones and emergency contacts, with the `version` the ETag names. */
+export type PersonalDetails = Schemas['PersonalDetails'];
+/** A postal address as the server returns it (the schema is nullable where it is used; this is the address itself). */
+export type Address = NonNullable<Schemas['Address']>;
+/** An address to send: `line2` and `county` default to null and `country` to "United Kingdom". */
+export type AddressInput = Omit<Address, 'line2' | 'county' | 'country'> & Partial<Pick<Address, 'line2' | 'county' | 'country'>>;
+export type EmergencyContact = Schemas['EmergencyContact'];
+/**
+ * Changes that apply at once; omitted fields stay as they are, `null` clears one. (A name change
+ * needs approval: `people.requestNameChange`.)
+ */
+export type PersonalDetailsPatch = Omit<Schemas['PersonalDetailsPatch'], 'addresses'> & {
+  addresses?: { home?: AddressInput | null; postal?: AddressInput | null };
+};
+export type NameChangeRequest = Schemas['NameChangeRequest'];
+export type NameChangeReason = NameChangeRequest['reason'];
+/** An approval request as created: `status` is `pending` until someone decides it. */
+export type ApprovalRequestSummary = Schemas['ApprovalRequestSummary'];
+/** Masked (`masked: true`) on every read; unmasked only in the owner's own `replaceBankDetails` response. */
+export type BankDetails = Schemas['BankDetails'];
+/** `sortCode` may be written `12-34-56`, `12 34 56` or `123456`; `accountNumber` is 8 digits. */
+export type BankDetailsUpdate = Schemas['BankDetailsUpdate'];
+export type EqualityDiversityDeclaration = Schemas['EqualityDiversityDeclaration'];
+/** A stored declaration. (`people.equalityDiversity()` returns `null` when none was made.) */
+export type EqualityDiversity = NonNullable<Schemas['EqualityDiversity']>;
+
+// Audit
+
+/** One entry of the append-only audit trail; `changes` holds masked values only. */
+export type AuditEvent = Schemas['AuditEvent'];
+
 export type { components, operations, paths };

@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp, createDemoIssuer, openDatabase, seedDatabase } from '../../reference-server/src/index.ts';
 import type { Database } from '../../reference-server/src/index.ts';
-import { AuthenticationError, NotFoundError, ValidationError, createEsrClient } from '../src/index.ts';
-import type { EsrClient, PayslipSummary } from '../src/index.ts';
+import { AuthenticationError, NotFoundError, PermissionError, PreconditionError, ValidationError, createEsrClient } from '../src/index.ts';
+import type { DemoPerson, DemoRole, EsrClient, NameChangeRequest, PayslipSummary } from '../src/index.ts';
 import { rejection } from './helpers.ts';
 
 const baseUrl = 'http://esr.test';
@@ -21,7 +21,7 @@ function clientFor(token: string | undefined): EsrClient {
 
 before(async () => {
   database = await openDatabase({});
-  await seedDatabase(database, { staff: 80, asOf: '2026-11-25' });
+  await seedDatabase(database, { staff: 80, organisations: 1, asOf: '2026-11-25' });
   const demo = await createDemoIssuer();
   const app = createApp({ database, verifier: demo, demo });
   fetchToApp = async (input, init) => app.fetch(new Request(input, init));
@@ -162,5 +162,189 @@ describe('against the reference server (PGlite)', () => {
   test('demo sign-in for an unknown employee gives NotFoundError', async () => {
     const error = await rejection(clientFor(undefined).demo.signIn('emp_nobody'));
     assert.ok(error instanceof NotFoundError);
+  });
+});
+
+/** A client signed in as a seeded person with this role (the nth one, so tests can keep to their own records). */
+async function signedIn(role: DemoRole, nth = 0): Promise<{ person: DemoPerson; esr: EsrClient }> {
+  const anonymous = clientFor(undefined);
+  const person = (await anonymous.demo.people({ role, limit: nth + 1 }))[nth];
+  assert.ok(person, `the seed has a ${role} #${nth}`);
+  const { token } = await anonymous.demo.signIn(person.employeeId);
+  return { person, esr: clientFor(token) };
+}
+
+describe('people, against the reference server (PGlite)', () => {
+  test('me.get() and people.get() describe the signed-in person; "me" and the id are the same profile', async () => {
+    const me = await client.me.get();
+    assert.equal(me.profile.id, employeeId);
+    assert.deepEqual(me.roles, ['employee']);
+    assert.deepEqual(await client.people.get(), me.profile);
+    assert.deepEqual(await client.people.get(employeeId), me.profile);
+    assert.match(me.profile.organisation.id, /^org_/);
+  });
+
+  test('me.team(): direct reports by default; scope all pages through everyone below, each profile visible to the manager', async () => {
+    const { person, esr } = await signedIn('manager');
+    const me = await esr.me.get();
+    assert.ok(me.roles.includes('manager'));
+    const direct = await (await esr.me.team({ limit: 100 })).toArray();
+    assert.ok(direct.length > 0);
+    for (const member of direct) {
+      assert.equal(member.level, 1);
+      assert.equal(member.supervisorId, person.employeeId);
+    }
+    const big = await esr.me.team({ scope: 'all', limit: 100 });
+    const small = await esr.me.team({ scope: 'all', limit: 7 });
+    const ids: string[] = [];
+    for await (const member of small) ids.push(member.id);
+    assert.deepEqual(ids, (await big.toArray()).map((m) => m.id));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(ids.length >= direct.length);
+    const deepest = (await big.toArray()).at(-1)!;
+    const profile = await esr.people.get(deepest.id);
+    assert.equal(profile.id, deepest.id);
+    // A line manager sees the profile, not the personal details.
+    assert.ok((await rejection(esr.people.personalDetails(deepest.id))) instanceof PermissionError);
+    // An employee with no reports has an empty team.
+    const none = await client.me.team();
+    assert.deepEqual([none.data, none.hasMore, none.nextCursor], [[], false, null]);
+  });
+
+  test('personal details: read, update with the automatic If-Match, update again without re-reading', async () => {
+    const { person, esr } = await signedIn('employee', 1);
+    const read = await esr.people.personalDetails();
+    assert.equal(read.employeeId, person.employeeId);
+    assert.equal(esr.etagOf(read), `"v${read.version}"`);
+
+    const first = await esr.people.updatePersonalDetails('me', { phones: { mobile: '07700 900111' } });
+    assert.equal(first.version, read.version + 1);
+    assert.equal(first.phones.mobile, '07700 900111');
+    assert.equal(esr.etagOf(first), `"v${first.version}"`);
+
+    const second = await esr.people.updatePersonalDetails('me', {
+      addresses: { postal: { line1: 'Flat 2', line2: '9 Westgate Street', town: 'Gloucester', postcode: 'gl12nw' } },
+    });
+    assert.equal(second.version, first.version + 1);
+    assert.deepEqual(second.addresses.postal, { line1: 'Flat 2', line2: '9 Westgate Street', town: 'Gloucester', county: null, postcode: 'GL1 2NW', country: 'United Kingdom' });
+    assert.deepEqual(await esr.people.personalDetails(), second);
+  });
+
+  test('a concurrent change (HR admin) makes the employee\'s next update a PreconditionError, until they read again', async () => {
+    const { person, esr } = await signedIn('employee', 2);
+    const { esr: hr } = await signedIn('hr_admin');
+    await esr.people.personalDetails();
+    await hr.people.personalDetails(person.employeeId);
+    await hr.people.updatePersonalDetails(person.employeeId, { phones: { work: '01632 960999' } });
+
+    const error = await rejection(esr.people.updatePersonalDetails('me', { phones: { mobile: '07700 900222' } }));
+    assert.ok(error instanceof PreconditionError, `got ${String(error)}`);
+    assert.equal(error.status, 412);
+    assert.equal(error.code, 'precondition_failed');
+    assert.ok(error.requestId);
+
+    const fresh = await esr.people.personalDetails();
+    assert.equal(fresh.phones.work, '01632 960999', 'the HR change was not overwritten');
+    const saved = await esr.people.updatePersonalDetails('me', { phones: { mobile: '07700 900222' } });
+    assert.deepEqual([saved.phones.work, saved.phones.mobile], ['01632 960999', '07700 900222']);
+  });
+
+  test('an update with no ETag known is a PreconditionError (428); an unknown field is a ValidationError', async () => {
+    const { esr } = await signedIn('employee', 3);
+    const missing = await rejection(esr.people.updatePersonalDetails('me', { preferredName: 'Jo' }));
+    assert.ok(missing instanceof PreconditionError, `got ${String(missing)}`);
+    assert.equal(missing.status, 428);
+    assert.equal(missing.code, 'precondition_required');
+    await esr.people.personalDetails();
+    const unknown = await rejection(esr.people.updatePersonalDetails('me', { nickname: 'Jo' } as never));
+    assert.ok(unknown instanceof ValidationError, `got ${String(unknown)}`);
+    assert.equal(unknown.param, 'json.nickname');
+  });
+
+  test('requestNameChange is replay-safe: the same key twice is one request; another body under it is refused', async () => {
+    const { person, esr } = await signedIn('employee', 4);
+    const change: NameChangeRequest = { firstName: person.name.split(' ')[0]!, lastName: 'Okonkwo', reason: 'marriage' };
+    const key = `nc-${person.employeeId}-1`;
+    const first = await esr.people.requestNameChange('me', change, { idempotencyKey: key });
+    const again = await esr.people.requestNameChange('me', change, { idempotencyKey: key });
+    assert.equal(again.id, first.id);
+    assert.deepEqual(again, first);
+    assert.match(first.id, /^apr_/);
+    assert.equal(first.status, 'pending');
+    assert.equal(first.subjectEmployeeId, person.employeeId);
+
+    const other = await rejection(esr.people.requestNameChange('me', { ...change, lastName: 'Adeyemi' }, { idempotencyKey: key }));
+    assert.ok(other instanceof ValidationError, `got ${String(other)}`);
+    assert.equal(other.status, 422);
+    assert.equal(other.code, 'idempotency_key_reused');
+
+    const automatic = await esr.people.requestNameChange('me', change);
+    assert.notEqual(automatic.id, first.id, 'without a key of yours, each call is a new request');
+  });
+
+  test('bank details: masked on read, unmasked only in the replace response, masked again after', async () => {
+    const { person, esr } = await signedIn('employee', 5);
+    const before = await esr.people.bankDetails();
+    assert.equal(before.masked, true);
+    assert.match(before.accountNumber, /^\*{4}\d{4}$/);
+    assert.match(before.sortCode, /^\*\*-\*\*-\d{2}$/);
+
+    const replaced = await esr.people.replaceBankDetails('me', { accountName: 'NEW ACCOUNT', sortCode: '40-47-84', accountNumber: '70872490' });
+    assert.deepEqual(replaced, { accountName: 'NEW ACCOUNT', sortCode: '404784', accountNumber: '70872490', masked: false });
+
+    const after = await esr.people.bankDetails();
+    assert.deepEqual(after, { accountName: 'NEW ACCOUNT', sortCode: '**-**-84', accountNumber: '****2490', masked: true });
+
+    // HR may read them (masked, and the read is audited) but never change them.
+    const { esr: hr } = await signedIn('hr_admin');
+    assert.deepEqual(await hr.people.bankDetails(person.employeeId), after);
+    const refused = await rejection(hr.people.replaceBankDetails(person.employeeId, { accountName: 'X', sortCode: '000000', accountNumber: '00000000' }));
+    assert.ok(refused instanceof PermissionError, `got ${String(refused)}`);
+  });
+
+  test('equality and diversity: declare, read back; nobody else may read it', async () => {
+    const { person, esr } = await signedIn('employee', 6);
+    const declaration = { ethnicity: 'Z', sex: 'prefer_not_to_say', disability: 'no', religion: 'other', sexualOrientation: 'prefer_not_to_say' } as const;
+    const declared = await esr.people.declareEqualityDiversity('me', declaration);
+    assert.deepEqual({ ...declared, declaredAt: undefined }, { ...declaration, declaredAt: undefined });
+    assert.ok(!Number.isNaN(Date.parse(declared.declaredAt)));
+    assert.deepEqual(await esr.people.equalityDiversity(), declared);
+    const { esr: hr } = await signedIn('hr_admin');
+    assert.ok((await rejection(hr.people.equalityDiversity(person.employeeId))) instanceof PermissionError);
+  });
+
+  test('audit.list as an HR admin: filters and real cursors; PermissionError for anyone else', async () => {
+    const { person, esr } = await signedIn('employee', 7);
+    await esr.people.personalDetails();
+    await esr.people.updatePersonalDetails('me', { preferredName: 'Sam' });
+    await esr.people.updatePersonalDetails('me', { phones: { home: '01632 960777' } });
+    await esr.people.requestNameChange('me', { firstName: 'Sam', lastName: 'Taylor', reason: 'deed_poll' });
+    const { person: admin, esr: hr } = await signedIn('hr_admin');
+    await hr.people.bankDetails(person.employeeId);
+
+    const events = await (await hr.audit.list({ subjectEmployeeId: person.employeeId, limit: 100 })).toArray();
+    assert.deepEqual(
+      events.map((e) => `${e.action} ${e.resource} by ${e.actorEmployeeId === admin.employeeId ? 'hr' : e.actorEmployeeId === person.employeeId ? 'self' : e.actorEmployeeId}`),
+      ['read bank_details by hr', 'request name_change by self', 'update personal_details by self', 'update personal_details by self'],
+    );
+    assert.deepEqual(events[2]?.changes, { 'phones.home': { to: '[changed]' } });
+    for (const event of events) assert.ok(event.occurredAt.endsWith('Z'));
+
+    const page = await hr.audit.list({ subjectEmployeeId: person.employeeId, action: 'update', limit: 1, from: new Date(Date.now() - 3_600_000) });
+    assert.equal(page.data.length, 1);
+    assert.equal(page.hasMore, true);
+    const updates = [];
+    for await (const event of page) updates.push(event.id);
+    assert.deepEqual(updates, events.filter((e) => e.action === 'update').map((e) => e.id));
+
+    const later = await hr.audit.list({ subjectEmployeeId: person.employeeId, from: new Date(Date.now() + 3_600_000) });
+    assert.deepEqual(later.data, []);
+    const badFrom = await rejection(hr.audit.list({ from: 'yesterday' }));
+    assert.ok(badFrom instanceof ValidationError);
+    assert.equal(badFrom.param, 'query.from');
+
+    const refused = await rejection(esr.audit.list());
+    assert.ok(refused instanceof PermissionError, `got ${String(refused)}`);
+    assert.equal(refused.status, 403);
   });
 });

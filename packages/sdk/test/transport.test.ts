@@ -287,3 +287,103 @@ describe('hooks', () => {
     assert.equal(requests, 2);
   });
 });
+
+describe('retries: tokens and which writes may repeat', () => {
+  test('getToken is called again for each retry attempt, so a token refreshed meanwhile is sent', async () => {
+    sequence(unavailable(), unavailable(), ok);
+    let issued = 0;
+    const payslip = await testClient({ retry: 2, token: undefined, getToken: async () => `token-${++issued}` }).payslips.latest();
+    assert.deepEqual(payslip, payslipFixture);
+    assert.equal(issued, 3);
+    assert.deepEqual(seen.map((r) => r.headers.get('authorization')), ['Bearer token-1', 'Bearer token-2', 'Bearer token-3']);
+  });
+
+  test('getToken returning undefined on a retry sends that attempt without Authorization', async () => {
+    sequence(unavailable(), ok);
+    let calls = 0;
+    await testClient({ retry: 1, token: undefined, getToken: () => (calls++ === 0 ? 'first' : undefined) }).payslips.latest();
+    assert.deepEqual(seen.map((r) => r.headers.get('authorization')), ['Bearer first', null]);
+  });
+
+  test('a getToken that fails before a retry rejects the call with its own error', async () => {
+    sequence(unavailable(), ok);
+    const signInNeeded = new Error('sign in again');
+    let calls = 0;
+    const error = await rejection(
+      testClient({ retry: 2, token: undefined, getToken: () => (calls++ === 0 ? 'first' : Promise.reject(signInNeeded)) }).payslips.latest(),
+    );
+    assert.equal(error, signInNeeded);
+    assert.equal(seen.length, 1);
+  });
+
+  test('onRequest sees the refreshed token on each attempt', async () => {
+    sequence(unavailable(), ok);
+    let issued = 0;
+    const auth: Array<string | null> = [];
+    await testClient({
+      retry: 1,
+      token: undefined,
+      getToken: () => `token-${++issued}`,
+      hooks: { onRequest: (request) => void auth.push(request.headers.get('authorization')) },
+    }).payslips.latest();
+    assert.deepEqual(auth, ['Bearer token-1', 'Bearer token-2']);
+  });
+
+  test('request(): a POST is retried only with an Idempotency-Key (idempotencyKey option or header)', async () => {
+    server.use(http.post('*/v1/things', unavailable()));
+    const client = testClient({ retry: 1 });
+    await rejection(client.request('POST', 'things', { json: { a: 1 } }));
+    assert.equal(seen.length, 1, 'no key: one attempt');
+    seen.length = 0;
+    await rejection(client.request('POST', 'things', { json: { a: 1 }, idempotencyKey: 'k-1' }));
+    assert.deepEqual(seen.map((r) => r.headers.get('idempotency-key')), ['k-1', 'k-1']);
+    seen.length = 0;
+    await rejection(client.request('POST', 'things', { json: { a: 1 }, headers: { 'Idempotency-Key': 'k-2' } }));
+    assert.equal(seen.length, 2);
+  });
+
+  test('request(): a PATCH is retried only with If-Match; PUT and DELETE always (idempotent)', async () => {
+    server.use(http.patch('*/v1/things/1', unavailable()), http.put('*/v1/things/1', unavailable()), http.delete('*/v1/things/1', unavailable()));
+    const client = testClient({ retry: 1 });
+    await rejection(client.request('PATCH', 'things/1', { json: { a: 1 } }));
+    assert.equal(seen.length, 1);
+    seen.length = 0;
+    await rejection(client.request('PATCH', 'things/1', { json: { a: 1 }, ifMatch: '"v3"' }));
+    assert.deepEqual(seen.map((r) => r.headers.get('if-match')), ['"v3"', '"v3"']);
+    seen.length = 0;
+    await rejection(client.request('PUT', 'things/1', { json: { a: 1 } }));
+    await rejection(client.request('DELETE', 'things/1'));
+    assert.deepEqual(seen.map((r) => r.method), ['PUT', 'PUT', 'DELETE', 'DELETE']);
+  });
+
+  test('a keyed POST still fails at once on 4xx other than 408/429', async () => {
+    server.use(http.post('*/v1/things', () => HttpResponse.json({ title: 'Invalid', status: 400, code: 'validation_failed' }, { status: 400, headers: { 'Content-Type': 'application/problem+json' } })));
+    const error = await rejection(testClient({ retry: 2 }).request('POST', 'things', { json: {}, idempotencyKey: 'k' }));
+    assert.ok(error instanceof ValidationError);
+    assert.equal(seen.length, 1);
+  });
+
+  test('per-call retry and timeout on payslips too', async () => {
+    sequence(unavailable());
+    await rejection(testClient({ retry: 0 }).payslips.latest({ retry: 1 }));
+    assert.equal(seen.length, 2);
+    server.use(...createPayslipHandlers({ scenario: 'slow', delayMs: 2_000 }));
+    const error = await rejection(testClient({ timeout: 10_000 }).payslips.list({ timeout: 50 }));
+    assert.ok(error instanceof TimeoutError);
+  });
+});
+
+describe('per-call option checks', () => {
+  test('an invalid retry or timeout is a TypeError, not a ConnectionError, and sends nothing', async () => {
+    for (const options of [{ retry: -1 }, { retry: 1.5 }, { timeout: 0 }, { timeout: Number.NaN }]) {
+      const error = await rejection(testClient().payslips.latest(options));
+      assert.ok(error instanceof TypeError && !(error instanceof EsrError), `${JSON.stringify(options)} gave ${String(error)}`);
+    }
+    assert.equal(seen.length, 0);
+  });
+});
+
+test('createEsrClient refuses an invalid retry or timeout at once', () => {
+  assert.throws(() => createEsrClient({ baseUrl, retry: -1 }), TypeError);
+  assert.throws(() => createEsrClient({ baseUrl, timeout: -5 }), TypeError);
+});

@@ -3,9 +3,29 @@
 // The runtime part only proves the values really have those shapes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPayslipHandlers } from '../src/testing/index.ts';
+import { createPayslipHandlers, createPeopleHandlers } from '../src/testing/index.ts';
 import { Page, RateLimitError, ValidationError } from '../src/index.ts';
-import type { DemoPerson, DemoToken, FieldIssue, Payslip, PayslipLine, PayslipSummary, RedactedRequest, paths } from '../src/index.ts';
+import type {
+  AddressInput,
+  ApprovalRequestSummary,
+  AuditEvent,
+  BankDetails,
+  DemoPerson,
+  DemoToken,
+  EqualityDiversity,
+  FieldIssue,
+  Me,
+  Payslip,
+  PayslipLine,
+  PayslipSummary,
+  PersonalDetails,
+  PersonalDetailsPatch,
+  Profile,
+  RedactedRequest,
+  Role,
+  TeamMember,
+  paths,
+} from '../src/index.ts';
 import { testClient, useMockServer } from './helpers.ts';
 
 const { server } = useMockServer();
@@ -97,4 +117,70 @@ test('list items and errors are typed', async () => {
   const limited = new RateLimitError({ status: 429, code: 'rate_limited', title: 'Slow down' });
   const retryAfter: number | undefined = limited.retryAfter;
   assert.equal(retryAfter, undefined);
+});
+
+test('people, team and audit results have the types the API promises', async () => {
+  server.use(...createPeopleHandlers({ roles: ['hr_admin'] }));
+  const client = testClient();
+  type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+  type Body<P extends keyof paths, M extends 'get' | 'put' | 'patch' | 'post'> = paths[P][M] extends {
+    responses: infer R;
+  }
+    ? R extends { 200: { content: { 'application/json': infer B } } }
+      ? B
+      : R extends { 202: { content: { 'application/json': infer B } } }
+        ? B
+        : never
+    : never;
+
+  expectType<Equal<Result<typeof client.me.get>, Me>>();
+  expectType<Equal<Me, Body<'/v1/me', 'get'>>>();
+  expectType<Equal<Result<typeof client.me.team>, Page<TeamMember>>>();
+  expectType<Equal<Result<typeof client.people.get>, Profile>>();
+  expectType<Equal<Profile, Body<'/v1/people/{employeeId}', 'get'>>>();
+  expectType<Equal<Result<typeof client.people.personalDetails>, PersonalDetails>>();
+  expectType<Equal<Result<typeof client.people.updatePersonalDetails>, PersonalDetails>>();
+  expectType<Equal<PersonalDetails, Body<'/v1/people/{employeeId}/personal-details', 'patch'>>>();
+  expectType<Equal<Result<typeof client.people.requestNameChange>, ApprovalRequestSummary>>();
+  expectType<Equal<ApprovalRequestSummary, Body<'/v1/people/{employeeId}/name-change-requests', 'post'>>>();
+  expectType<Equal<Result<typeof client.people.bankDetails>, BankDetails>>();
+  expectType<Equal<Result<typeof client.people.replaceBankDetails>, BankDetails>>();
+  // The OpenAPI document loses the `null` of "no declaration yet"; the SDK puts it back.
+  expectType<Equal<Result<typeof client.people.equalityDiversity>, EqualityDiversity | null>>();
+  expectType<Equal<Result<typeof client.people.declareEqualityDiversity>, EqualityDiversity>>();
+  expectType<Equal<Result<typeof client.audit.list>, Page<AuditEvent>>>();
+  expectType<Equal<Role, 'employee' | 'manager' | 'hr_admin' | 'payroll_admin' | 'learning_admin'>>();
+  expectType<Equal<ReturnType<typeof client.etagOf>, string | undefined>>();
+
+  const details = await client.people.personalDetails();
+  const version: number = details.version;
+  const home = details.addresses.home;
+  const postcode: string | undefined = home?.postcode;
+  assert.equal(typeof version, 'number');
+  assert.equal(typeof postcode, 'string');
+
+  // line2, county and country have server defaults, so an address to send may leave them out.
+  const minimal: AddressInput = { line1: '1 High Street', town: 'Stroud', postcode: 'GL5 1AA' };
+  const patch: PersonalDetailsPatch = { addresses: { home: minimal, postal: null }, phones: { work: null } };
+  void patch;
+  // @ts-expect-error a name change needs approval: it is not part of the patch
+  const rename: PersonalDetailsPatch = { name: { firstName: 'X' } };
+  void rename;
+  // Compile-time only (never called):
+  const _invalidCalls = () => [
+    // @ts-expect-error the reason is one of the listed ones
+    client.people.requestNameChange('me', { firstName: 'A', lastName: 'B', reason: 'whim' }),
+    // @ts-expect-error ethnicity is an NHS Data Dictionary code
+    client.people.declareEqualityDiversity('me', { ethnicity: 'X', sex: 'female', disability: 'no', religion: 'other', sexualOrientation: 'other' }),
+    // @ts-expect-error an update needs the employee id ('me' for yourself)
+    client.people.updatePersonalDetails({ preferredName: 'Amy' }),
+  ];
+  void _invalidCalls;
+
+  const bank = await client.people.bankDetails();
+  const isMasked: boolean = bank.masked;
+  assert.equal(isMasked, true);
+  const [event] = (await client.audit.list()).data;
+  const changes: Record<string, { from?: string | null; to?: string | null }> | null | undefined = event?.changes;
+  void changes;
 });

@@ -1,4 +1,4 @@
-import type { Transport } from '../client.ts';
+import type { CallOptions, Transport } from '../client.ts';
 import type { DemoPerson, DemoToken } from '../types.ts';
 
 export type DemoRole = DemoPerson['roles'][number];
@@ -10,12 +10,14 @@ export class DemoResource {
     this.#transport = transport;
   }
 
-  async people(options: { role?: DemoRole; limit?: number } = {}): Promise<DemoPerson[]> {
-    const result = await this.#transport.request<{ data: DemoPerson[] }>('GET', 'demo/people', { searchParams: options });
+  async people(options: CallOptions & { role?: DemoRole; limit?: number } = {}): Promise<DemoPerson[]> {
+    const { role, limit, ...call } = options;
+    const result = await this.#transport.request<{ data: DemoPerson[] }>('GET', 'demo/people', { ...call, searchParams: { role, limit } });
     return result.data;
   }
 
-  signIn(employeeId: string): Promise<DemoToken> {
-    return this.#transport.request<DemoToken>('POST', 'demo/sign-in', { json: { employeeId } });
+  /** Not idempotent (each call issues a new token) and so never retried: no Idempotency-Key is sent. */
+  signIn(employeeId: string, options: CallOptions = {}): Promise<DemoToken> {
+    return this.#transport.request<DemoToken>('POST', 'demo/sign-in', { ...options, json: { employeeId } });
   }
 }

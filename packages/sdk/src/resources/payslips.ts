@@ -1,4 +1,4 @@
-import type { Transport } from '../client.ts';
+import type { CallOptions, Transport } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
@@ -12,17 +12,15 @@ export class PayslipsResource {
   }
 
   /** Newest first. The page is async-iterable over every payslip. */
-  async list(options: { limit?: number; cursor?: string; signal?: AbortSignal } = {}): Promise<Page<PayslipSummary>> {
-    const fetchPage = (cursor: string | undefined) =>
-      this.#transport.request<PageData<PayslipSummary>>('GET', 'me/payslips', {
-        searchParams: { limit: options.limit, cursor },
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    return new Page(await fetchPage(options.cursor), fetchPage);
+  async list(options: CallOptions & { limit?: number; cursor?: string } = {}): Promise<Page<PayslipSummary>> {
+    const { limit, cursor, ...call } = options;
+    const fetchPage = (at: string | undefined) =>
+      this.#transport.request<PageData<PayslipSummary>>('GET', 'me/payslips', { ...call, searchParams: { limit, cursor: at } });
+    return new Page(await fetchPage(cursor), fetchPage);
   }
 
   /** The most recent payslip, or `null` when the employee has none yet. */
-  async latest(options: { signal?: AbortSignal } = {}): Promise<Payslip | null> {
+  async latest(options: CallOptions = {}): Promise<Payslip | null> {
     try {
       return await this.#transport.request<Payslip>('GET', 'me/payslips/latest', options);
     } catch (error) {
@@ -34,7 +32,7 @@ export class PayslipsResource {
   }
 
   /** One payslip by id; throws `NotFoundError` if it is not the caller's. */
-  get(payslipId: string, options: { signal?: AbortSignal } = {}): Promise<Payslip> {
+  get(payslipId: string, options: CallOptions = {}): Promise<Payslip> {
     return this.#transport.request<Payslip>('GET', `me/payslips/${encodeURIComponent(payslipId)}`, options);
   }
 }

@@ -2,3 +2,6 @@
 export { payslipFixture, payslipSummaryFixtures } from './fixtures.ts';
 export { createPayslipHandlers, problem } from './handlers.ts';
 export type { PayslipHandlerOptions, PayslipScenario } from './handlers.ts';
+export { bankDetailsFixture, equalityDiversityFixture, personalDetailsFixture, profileFixture, teamFixtures } from './people-fixtures.ts';
+export { createPeopleHandlers } from './people-handlers.ts';
+export type { PeopleHandlerOptions, PeopleScenario } from './people-handlers.ts';

@@ -1,0 +1,34 @@
+import type { CallOptions, Transport } from '../client.ts';
+import { Page } from '../pagination.ts';
+import type { PageData } from '../pagination.ts';
+import type { Me, TeamMember } from '../types.ts';
+
+export interface TeamOptions extends CallOptions {
+  /** `direct` (the default): people who report to me; `all`: everyone below me in the hierarchy. */
+  scope?: 'direct' | 'all';
+  /** Page size, 1–100 (default 20). */
+  limit?: number;
+  /** Start from a `nextCursor` you kept. */
+  cursor?: string;
+}
+
+/** The signed-in person. */
+export class MeResource {
+  readonly #transport: Transport;
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
+  /** Who I am: my profile and my roles (`manager` when anyone reports to me). */
+  get(options: CallOptions = {}): Promise<Me> {
+    return this.#transport.request<Me>('GET', 'me', options);
+  }
+
+  /** The people who report to me. The page is async-iterable over every member. */
+  async team(options: TeamOptions = {}): Promise<Page<TeamMember>> {
+    const { scope, limit, cursor, ...call } = options;
+    const fetchPage = (at: string | undefined) =>
+      this.#transport.request<PageData<TeamMember>>('GET', 'me/team', { ...call, searchParams: { scope, limit, cursor: at } });
+    return new Page(await fetchPage(cursor), fetchPage);
+  }
+}
