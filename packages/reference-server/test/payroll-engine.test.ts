@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import {
+  NI_CATEGORIES,
   PayrollInputError,
   RATES,
   calculateNhsPension,
@@ -13,6 +14,7 @@ import {
   calculatePaye,
   calculatePeriod,
   calculateStudentLoans,
+  formatPence,
   nhsPensionTier,
   parseTaxCode,
   payAdjustmentPerUnitPence,
@@ -21,7 +23,7 @@ import {
   taxPeriodForPayDate,
   taxYearForPayDate,
 } from '../src/domain/payroll/index.ts';
-import type { PayFrequency, PeriodInput, TaxYear } from '../src/domain/payroll/index.ts';
+import type { PayFrequency, PeriodInput, PeriodResult, StudentLoanPlan, TaxYear } from '../src/domain/payroll/index.ts';
 
 // HMRC's official conformance data (copied from shared/reference so a clean clone is self-contained).
 const VECTORS_PATH = process.env['HMRC_VECTORS_PATH'] ?? new URL('./data/hmrc-payroll-vectors.json', import.meta.url);
@@ -482,5 +484,175 @@ describe('calculatePeriod end to end (Band 5 nurse, monthly)', () => {
     assertInputError(() => calculatePeriod(nurse(1, { studentLoanPlans: ['3' as '1'] })), 'studentLoanPlans');
     assertInputError(() => calculatePeriod(nurse(1, { pensionablePayPence: -100 })), 'pensionablePayPence');
     assertInputError(() => calculatePeriod(nurse(1, { basis: 'weekly' as 'cumulative' })), 'basis');
+  });
+});
+
+describe('formatPence', () => {
+  const cases: Array<[number, string]> = [
+    [0, '£0.00'],
+    [5, '£0.05'],
+    [99, '£0.99'],
+    [100, '£1.00'],
+    [104_826, '£1,048.26'],
+    [100_000, '£1,000.00'],
+    [100_005_000, '£1,000,050.00'],
+    [-2_940_605, '−£29,406.05'],
+    [100_000_000_000, '£1,000,000,000.00'],
+  ];
+  for (const [p, text] of cases) it(`${p} → ${text}`, () => assert.equal(formatPence(p), text));
+});
+
+describe('student loan threshold override (for worked examples from other years)', () => {
+  it('replaces the plan threshold and says so', () => {
+    const r = calculateStudentLoans({ taxYear: '2025-26', frequency: 'monthly', earningsPence: 275_000, plans: ['1'], studentLoanThresholdOverridePence: 208_200 });
+    assert.equal(r.studentLoanPence, 6_000);
+    assert.equal(r.studentLoanThresholdPence, 208_200);
+    assert.equal(r.thresholdOverridden, true);
+    assert.match(r.studentLoanExplanation, /given monthly threshold £2,082\.00/);
+  });
+  it('applies even to a plan not repaying in the year', () => {
+    const r = calculatePeriod(nurse(1, { studentLoanPlans: ['5'], studentLoanThresholdOverridePence: 200_000 }));
+    assert.equal(r.studentLoanPence, studentLoanDeductionPence(r.niablePayPence, 200_000, 900));
+  });
+  it('needs exactly one plan and valid pence', () => {
+    assertInputError(() => calculatePeriod(nurse(1, { studentLoanPlans: [], studentLoanThresholdOverridePence: 1 })), 'studentLoanThresholdOverridePence');
+    assertInputError(() => calculatePeriod(nurse(1, { studentLoanPlans: ['1', '2'], studentLoanThresholdOverridePence: 1 })), 'studentLoanThresholdOverridePence');
+    assertInputError(() => calculatePeriod(nurse(1, { studentLoanThresholdOverridePence: -1 })), 'studentLoanThresholdOverridePence');
+    assertInputError(() => calculatePeriod(nurse(1, { studentLoanThresholdOverridePence: 1.5 })), 'studentLoanThresholdOverridePence');
+  });
+});
+
+describe('parsed tax codes are cached and shared safely', () => {
+  it('returns one frozen object per code text', () => {
+    const a = parseTaxCode('1257L');
+    assert.equal(parseTaxCode('1257L'), a);
+    assert.ok(Object.isFrozen(a));
+    assert.throws(() => {
+      (a as { number: number }).number = 1;
+    }, TypeError);
+    assert.equal(parseTaxCode('1257L').number, 1257);
+  });
+  it('invalid codes still throw every time', () => {
+    assertInputError(() => parseTaxCode('ZZ1'), 'taxCode');
+    assertInputError(() => parseTaxCode('ZZ1'), 'taxCode');
+  });
+});
+
+/** What `explain: false` promises: the full result with the text removed. */
+function withoutText(r: PeriodResult): unknown {
+  return {
+    ...r,
+    lines: [],
+    details: {
+      paye: { ...r.details.paye, explanation: '' },
+      ni: { ...r.details.ni, explanation: '', employerExplanation: '' },
+      studentLoans: { ...r.details.studentLoans, studentLoanExplanation: '', postgraduateExplanation: '' },
+      pension: r.details.pension ? { ...r.details.pension, memberExplanation: '', employerExplanation: '' } : null,
+    },
+  };
+}
+
+describe('calculatePeriod({ explain: false }) for bulk payroll runs', () => {
+  /** Every code type, NI letter, frequency, loan and pension combination, deterministically. */
+  function population(): PeriodInput[] {
+    const codes = ['1257L', 'S1257L', 'C1257L', '1257L M1', 'S1257L W1', 'K475', 'SK585 M1', 'CK27', 'BR', 'SBR', 'D0', 'D1', 'SD2', 'SD3', 'NT', '0T', 'S0T', '1383M', '1131N', '45L X'];
+    const letters = Object.keys(NI_CATEGORIES);
+    const frequencies: Array<[PayFrequency, number]> = [['monthly', 12], ['weekly', 53], ['fortnightly', 27], ['four-weekly', 14]];
+    const plans: StudentLoanPlan[][] = [[], ['1'], ['2'], ['4'], ['5'], ['1', '2'], ['2', '5']];
+    const out: PeriodInput[] = [];
+    let seed = 7;
+    const rnd = (): number => {
+      seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let i = 0; i < 4_000; i++) {
+      const [frequency, maxPeriod] = frequencies[i % frequencies.length]!;
+      const gross = Math.floor(rnd() * (i % 10 === 0 ? 5_000_000 : 600_000));
+      const pensionable = rnd() < 0.7 ? Math.floor(gross * 0.9) : 0;
+      const period = 1 + Math.floor(rnd() * maxPeriod);
+      const loan = plans[i % plans.length]!;
+      out.push({
+        taxYear: i % 2 === 0 ? '2025-26' : '2026-27',
+        frequency,
+        period,
+        taxCode: codes[i % codes.length]!,
+        ...(i % 3 === 0 ? { basis: 'non-cumulative' as const } : {}),
+        grossPayPence: gross,
+        salarySacrificePence: rnd() < 0.2 ? Math.floor(gross * 0.05) : 0,
+        taxablePayToDatePence: Math.floor(gross * (period - 1) * rnd() * 1.5),
+        taxToDatePence: Math.floor(gross * (period - 1) * rnd() * 0.4),
+        niCategory: letters[i % letters.length]!,
+        studentLoanPlans: loan,
+        ...(loan.length === 1 && i % 11 === 0 ? { studentLoanThresholdOverridePence: 150_000 } : {}),
+        postgraduateLoan: rnd() < 0.1,
+        pensionablePayPence: pensionable,
+        ...(rnd() < 0.5 ? { annualPensionablePayPence: Math.floor(rnd() * 9_000_000) } : {}),
+      });
+    }
+    return out;
+  }
+
+  it('gives identical figures and details, with no lines and no explanation text', () => {
+    let compared = 0;
+    for (const input of population()) {
+      let explained: PeriodResult;
+      try {
+        explained = calculatePeriod(input);
+      } catch (error) {
+        // Same input errors either way.
+        assert.throws(() => calculatePeriod(input, { explain: false }), (e: unknown) => e instanceof PayrollInputError && e.field === (error as PayrollInputError).field);
+        continue;
+      }
+      const bulk = calculatePeriod(input, { explain: false });
+      assert.deepEqual(bulk, withoutText(explained));
+      assert.equal(bulk.lines.length, 0);
+      assert.ok(explained.lines.length >= 5);
+      compared += 1;
+    }
+    assert.ok(compared > 3_500, `compared ${compared}`);
+  });
+
+  it('explain defaults to true', () => {
+    assert.deepEqual(calculatePeriod(nurse(3)), calculatePeriod(nurse(3), { explain: true }));
+    assert.deepEqual(calculatePeriod(nurse(3)), calculatePeriod(nurse(3), {}));
+  });
+
+  it('matches every HMRC PAYE and NI row in both modes', () => {
+    let n = 0;
+    for (const row of rows) {
+      if (row.kind === 'student_loan') continue;
+      const input: PeriodInput =
+        row.kind === 'paye_income_tax'
+          ? {
+              taxYear: str(row, 'tax_year') as TaxYear,
+              frequency: frequency(row),
+              period: Number(row['period']),
+              taxCode: str(row, 'tax_code'),
+              basis: str(row, 'basis') === 'cumulative' ? 'cumulative' : 'non-cumulative',
+              grossPayPence: pence(str(row, 'gross_pay_this_period')),
+              taxablePayToDatePence: str(row, 'basis') === 'cumulative' ? pence(str(row, 'pay_to_date_previous_period')) : 0,
+              taxToDatePence: str(row, 'basis') === 'cumulative' ? pence(str(row, 'tax_due_to_date_previous_period')) : 0,
+              niCategory: 'A',
+            }
+          : {
+              taxYear: str(row, 'tax_year') as TaxYear,
+              frequency: frequency(row),
+              period: 1,
+              taxCode: 'NT',
+              grossPayPence: pence(str(row, 'gross_pay_this_period')),
+              niCategory: str(row, 'ni_category'),
+            };
+      const explained = calculatePeriod(input);
+      const bulk = calculatePeriod(input, { explain: false });
+      assert.deepEqual(bulk, withoutText(explained), row.id);
+      if (row.kind === 'paye_income_tax') {
+        withinTolerance(row, 'tax (bulk)', bulk.taxPence, pence(str(row, 'expected_tax_this_period')));
+      } else {
+        withinTolerance(row, 'employee NI (bulk)', bulk.employeeNiPence, pence(str(row, 'expected_employee_ni')));
+        withinTolerance(row, 'employer NI (bulk)', bulk.employerNiPence, pence(str(row, 'expected_employer_ni')));
+      }
+      n += 1;
+    }
+    assert.equal(n, 560);
   });
 });

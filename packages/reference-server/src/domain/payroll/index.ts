@@ -17,4 +17,4 @@ export type { StudentLoanInput, StudentLoanPlan, StudentLoanResult } from './stu
 export { calculateNhsPension, nhsPensionTier } from './nhs-pension.ts';
 export type { NhsPensionInput, NhsPensionResult, NhsPensionTierResult } from './nhs-pension.ts';
 export { calculatePeriod } from './calculate-period.ts';
-export type { CalculationLine, PeriodInput, PeriodResult } from './calculate-period.ts';
+export type { CalculateOptions, CalculationLine, PeriodInput, PeriodResult } from './calculate-period.ts';

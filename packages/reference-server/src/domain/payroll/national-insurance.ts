@@ -4,9 +4,9 @@
 import { PayrollInputError } from './errors.ts';
 import { assertPence, formatBps, formatPence } from './money.ts';
 import { ratesFor } from './rates.ts';
-import type { NiPeriodThresholds, TaxYear } from './rates.ts';
+import type { NiPeriodThresholds, NiRates, TaxYear, TaxYearRates } from './rates.ts';
 import { frequencyInfo } from './tax-period.ts';
-import type { PayFrequency } from './tax-period.ts';
+import type { FrequencyInfo, PayFrequency } from './tax-period.ts';
 
 /** Where the employer's 0% band stops for relief categories. */
 type EmployerRelief = 'none' | 'uel' | 'fust';
@@ -66,7 +66,7 @@ export interface NiInput {
 export interface NiResult {
   category: NiCategory;
   /** Per-period thresholds used, pence. */
-  thresholds: { lel: number; st: number; pt: number; uel: number; fust: number };
+  thresholds: Readonly<{ lel: number; st: number; pt: number; uel: number; fust: number }>;
   employeePence: number;
   employerPence: number;
   /** RTI earnings buckets. */
@@ -102,7 +102,35 @@ export function calculateNi(input: NiInput): NiResult {
   const rates = ratesFor(input.taxYear);
   const cat = niCategory(input.niCategory);
   const pay = assertPence('niablePayPence', input.niablePayPence);
-  const t = niThresholdsPence(input.taxYear, input.frequency);
+  const info = frequencyInfo(input.frequency);
+  return niCore(rates, info, cat, pay, true);
+}
+
+/** Per-period thresholds, computed once per rate table and frequency (frozen: shared by every result). */
+const thresholdCache = new WeakMap<NiRates, Map<PayFrequency, NiResult['thresholds']>>();
+
+function cachedThresholds(ni: NiRates, info: FrequencyInfo): NiResult['thresholds'] {
+  let byFrequency = thresholdCache.get(ni);
+  if (!byFrequency) {
+    byFrequency = new Map();
+    thresholdCache.set(ni, byFrequency);
+  }
+  let t = byFrequency.get(info.frequency);
+  if (!t) {
+    const base: NiPeriodThresholds = info.weeksPerPeriod === null ? ni.monthly : ni.weekly;
+    const k = (info.weeksPerPeriod ?? 1) * 100;
+    t = Object.freeze({ lel: base.lel * k, st: base.st * k, pt: base.pt * k, uel: base.uel * k, fust: base.fust * k });
+    byFrequency.set(info.frequency, t);
+  }
+  return t;
+}
+
+/**
+ * Class 1 NI on already validated inputs (calculatePeriod validates once and calls this).
+ * `explain` false leaves both explanation strings empty; every figure is the same.
+ */
+export function niCore(rates: TaxYearRates, info: FrequencyInfo, cat: NiCategory, pay: number, explain: boolean): NiResult {
+  const t = cachedThresholds(rates.ni, info);
   const upperBps = cat.employeeUpperApplies ? rates.ni.employeeUpperBps : 0;
 
   const mainBand = clamp0(Math.min(pay, t.uel) - t.pt);
@@ -119,15 +147,19 @@ export function calculateNi(input: NiInput): NiResult {
   const earningsLelToPtPence = pay > t.lel ? Math.min(pay, t.pt) - t.lel : 0;
   const earningsPtToUelPence = mainBand;
 
-  const explanation =
-    `NI category ${cat.letter} (${cat.description}), ${input.frequency}: ` +
-    `${formatBps(cat.employeeMainBps)} of ${formatPence(mainBand)} between PT ${formatPence(t.pt)} and UEL ${formatPence(t.uel)}` +
-    (upperBand > 0 ? ` + ${formatBps(upperBps)} of ${formatPence(upperBand)} above UEL` : '') +
-    ` = ${formatPence(employeePence)}`;
-  const employerExplanation =
-    `Employer NI category ${cat.letter}: ${formatBps(rates.ni.employerBps)} of ${formatPence(employerBand)} above ` +
-    (employerFrom === t.st ? `ST ${formatPence(t.st)}` : `${cat.employerRelief === 'uel' ? 'UST' : 'freeport/investment-zone UST'} ${formatPence(employerFrom)} (0% from ST ${formatPence(t.st)})`) +
-    ` = ${formatPence(employerPence)}`;
+  let explanation = '';
+  let employerExplanation = '';
+  if (explain) {
+    explanation =
+      `NI category ${cat.letter} (${cat.description}), ${info.frequency}: ` +
+      `${formatBps(cat.employeeMainBps)} of ${formatPence(mainBand)} between PT ${formatPence(t.pt)} and UEL ${formatPence(t.uel)}` +
+      (upperBand > 0 ? ` + ${formatBps(upperBps)} of ${formatPence(upperBand)} above UEL` : '') +
+      ` = ${formatPence(employeePence)}`;
+    employerExplanation =
+      `Employer NI category ${cat.letter}: ${formatBps(rates.ni.employerBps)} of ${formatPence(employerBand)} above ` +
+      (employerFrom === t.st ? `ST ${formatPence(t.st)}` : `${cat.employerRelief === 'uel' ? 'UST' : 'freeport/investment-zone UST'} ${formatPence(employerFrom)} (0% from ST ${formatPence(t.st)})`) +
+      ` = ${formatPence(employerPence)}`;
+  }
 
   return {
     category: cat,

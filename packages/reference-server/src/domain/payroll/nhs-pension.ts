@@ -2,7 +2,7 @@
 
 import { assertPence, formatBps, formatPence } from './money.ts';
 import { ratesFor } from './rates.ts';
-import type { NhsPensionTier, TaxYear } from './rates.ts';
+import type { NhsPensionRates, NhsPensionTier, TaxYear, TaxYearRates } from './rates.ts';
 
 export interface NhsPensionTierResult {
   /** 1-based tier number. */
@@ -22,6 +22,10 @@ export interface NhsPensionTierResult {
 export function nhsPensionTier(taxYear: TaxYear, annualPensionablePayPence: number): NhsPensionTierResult {
   const pensionRates = ratesFor(taxYear).nhsPension;
   const pay = assertPence('annualPensionablePayPence', annualPensionablePayPence);
+  return tierFor(pensionRates, pay);
+}
+
+function tierFor(pensionRates: NhsPensionRates, pay: number): NhsPensionTierResult {
   const tiers: readonly NhsPensionTier[] = pensionRates.tiers;
   let i = 0;
   while (i + 1 < tiers.length && pay >= tiers[i + 1]!.fromPence) i += 1;
@@ -60,23 +64,39 @@ export interface NhsPensionResult {
 }
 
 export function calculateNhsPension(input: NhsPensionInput): NhsPensionResult {
-  const pensionRates = ratesFor(input.taxYear).nhsPension;
+  const rates = ratesFor(input.taxYear);
   const pay = assertPence('pensionablePayPence', input.pensionablePayPence);
-  const tier = nhsPensionTier(input.taxYear, input.annualPensionablePayPence);
+  const annual = assertPence('annualPensionablePayPence', input.annualPensionablePayPence);
+  return nhsPensionCore(rates, pay, annual, true);
+}
+
+/**
+ * Contributions on already validated inputs (calculatePeriod validates once and calls this).
+ * `explain` false leaves the explanation strings empty; every figure is the same.
+ */
+export function nhsPensionCore(rates: TaxYearRates, pay: number, annualPensionablePayPence: number, explain: boolean): NhsPensionResult {
+  const pensionRates = rates.nhsPension;
+  const tier = tierFor(pensionRates, annualPensionablePayPence);
   const memberPence = percentOfPence(pay, tier.rateBps);
   const employerPence = percentOfPence(pay, pensionRates.employerPayrollBps);
-  const provisionalNote = pensionRates.provisional ? ` (${input.taxYear} tiers not yet published: previous year's table applied)` : '';
-  const range = tier.toPence === null ? `${formatPence(tier.fromPence)} and above` : `${formatPence(tier.fromPence)}–${formatPence(tier.toPence)}`;
+  let memberExplanation = '';
+  let employerExplanation = '';
+  if (explain) {
+    const provisionalNote = pensionRates.provisional ? ` (${rates.taxYear} tiers not yet published: previous year's table applied)` : '';
+    const range = tier.toPence === null ? `${formatPence(tier.fromPence)} and above` : `${formatPence(tier.fromPence)}–${formatPence(tier.toPence)}`;
+    memberExplanation =
+      `NHS Pension tier ${tier.tier} (${range}) for annual pensionable pay ${formatPence(annualPensionablePayPence)}${provisionalNote}: ` +
+      `${formatBps(tier.rateBps)} of ${formatPence(pay)} = ${formatPence(memberPence)}, deducted before tax (net pay arrangement), not before NI`;
+    employerExplanation =
+      `NHS Pension employer: ${formatBps(pensionRates.employerPayrollBps)} of ${formatPence(pay)} = ${formatPence(employerPence)} ` +
+      `(14.3% + 0.08% admin levy; the rest of the ${formatBps(pensionRates.employerTotalBps)} total is paid centrally by NHS England)`;
+  }
   return {
     tier,
     memberPence,
     employerPence,
     employerTotalBps: pensionRates.employerTotalBps,
-    memberExplanation:
-      `NHS Pension tier ${tier.tier} (${range}) for annual pensionable pay ${formatPence(input.annualPensionablePayPence)}${provisionalNote}: ` +
-      `${formatBps(tier.rateBps)} of ${formatPence(pay)} = ${formatPence(memberPence)}, deducted before tax (net pay arrangement), not before NI`,
-    employerExplanation:
-      `NHS Pension employer: ${formatBps(pensionRates.employerPayrollBps)} of ${formatPence(pay)} = ${formatPence(employerPence)} ` +
-      `(14.3% + 0.08% admin levy; the rest of the ${formatBps(pensionRates.employerTotalBps)} total is paid centrally by NHS England)`,
+    memberExplanation,
+    employerExplanation,
   };
 }

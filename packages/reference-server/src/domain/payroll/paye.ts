@@ -4,7 +4,7 @@
 import { PayrollInputError } from './errors.ts';
 import { assertPence, ceilDiv, floorDiv, formatPence } from './money.ts';
 import { ratesFor } from './rates.ts';
-import type { IncomeTaxRegime, TaxYear } from './rates.ts';
+import type { IncomeTaxRegime, TaxYear, TaxYearRates } from './rates.ts';
 import { parseTaxCode } from './tax-code.ts';
 import type { ParsedTaxCode } from './tax-code.ts';
 import { assertPeriod, frequencyInfo, isExtraWeekPeriod, periodUnits } from './tax-period.ts';
@@ -81,6 +81,8 @@ interface PreparedRegime {
   /** Tax due on pay up to the lower limit of each band, whole pence (index-aligned with bands). */
   taxAtLowerLimitPence: number[];
   ratesPercent: number[];
+  /** For explanations: '20%', '20%/40%', '20%/40%/45%' — the rates up to each band. */
+  ratesUpTo: string[];
 }
 
 const prepared = new WeakMap<IncomeTaxRegime, PreparedRegime>();
@@ -103,7 +105,8 @@ function prepare(regime: IncomeTaxRegime): PreparedRegime {
         limitsPounds.push(limit);
       }
     }
-    p = { limitsPounds, taxAtLowerLimitPence, ratesPercent };
+    const ratesUpTo = ratesPercent.map((_, i) => ratesPercent.slice(0, i + 1).map((r) => `${r}%`).join('/'));
+    p = { limitsPounds, taxAtLowerLimitPence, ratesPercent, ratesUpTo };
     prepared.set(regime, p);
   }
   return p;
@@ -116,27 +119,44 @@ function prepare(regime: IncomeTaxRegime): PreparedRegime {
  * the result is rounded down to the penny.
  */
 export function graduatedTaxPence(regime: IncomeTaxRegime, taxablePence: number, n: number, N: number): { taxPence: number; bandIndex: number } {
-  if (taxablePence <= 0) return { taxPence: 0, bandIndex: 0 };
-  const p = prepare(regime);
-  const tPounds = Math.floor(taxablePence / 100);
+  const bandIndex = graduatedBand(regime, taxablePence, n, N);
+  return { taxPence: graduatedTaxAt(regime, taxablePence, n, N, bandIndex), bandIndex };
+}
+
+/** Band (0-based) that taxable pay U falls in, comparing U with each pro-rated limit rounded up to a pound. */
+function graduatedBand(regime: IncomeTaxRegime, taxablePence: number, n: number, N: number): number {
+  if (taxablePence <= 0) return 0;
+  const limitsPounds = prepare(regime).limitsPounds;
   let band = 0;
-  let lowerCp = 0;
-  while (band < p.limitsPounds.length) {
-    const limitCp = Math.floor((p.limitsPounds[band]! * 10_000 * n) / N);
+  while (band < limitsPounds.length) {
+    const limitCp = Math.floor((limitsPounds[band]! * 10_000 * n) / N);
     if (taxablePence <= ceilDiv(limitCp, 10_000) * 100) break;
-    lowerCp = limitCp;
     band += 1;
   }
+  return band;
+}
+
+function graduatedTaxAt(regime: IncomeTaxRegime, taxablePence: number, n: number, N: number, band: number): number {
+  if (taxablePence <= 0) return 0;
+  const p = prepare(regime);
+  const tPounds = Math.floor(taxablePence / 100);
+  const lowerCp = band === 0 ? 0 : Math.floor((p.limitsPounds[band - 1]! * 10_000 * n) / N);
   const baseCp = Math.floor((p.taxAtLowerLimitPence[band]! * 100 * n) / N);
   // Units of 1e-6 £: cp × 100 + cp × percent; then down to pence (1e-2 £).
   const micro = baseCp * 100 + (tPounds * 10_000 - lowerCp) * p.ratesPercent[band]!;
-  return { taxPence: floorDiv(micro, 10_000), bandIndex: band };
+  return floorDiv(micro, 10_000);
 }
 
-function resolveBasis(code: ParsedTaxCode, basis: TaxBasis | undefined, info: FrequencyInfo, period: number): { basis: TaxBasis; reason: string } {
+/** Checks a requested basis; throws PayrollInputError('basis'). */
+export function assertBasis(basis: unknown): TaxBasis | undefined {
   if (basis !== undefined && basis !== 'cumulative' && basis !== 'non-cumulative') {
     throw new PayrollInputError('basis', `basis must be 'cumulative' or 'non-cumulative'`);
   }
+  return basis;
+}
+
+function resolveBasis(code: ParsedTaxCode, requested: TaxBasis | undefined, info: FrequencyInfo, period: number): { basis: TaxBasis; reason: string } {
+  const basis = assertBasis(requested);
   if (code.nonCumulativeMarker) {
     if (basis === 'cumulative') {
       throw new PayrollInputError('basis', `Tax code ${code.code} is non-cumulative (${code.nonCumulativeMarker}) but basis 'cumulative' was requested`);
@@ -159,7 +179,25 @@ export function calculatePaye(input: PayeInput): PayeResult {
   const payThisPeriod = assertPence('taxablePayPence', input.taxablePayPence);
   const payBefore = assertPence('taxablePayToDatePence', input.taxablePayToDatePence ?? 0);
   const taxBefore = assertPence('taxToDatePence', input.taxToDatePence ?? 0);
-  const { basis, reason } = resolveBasis(code, input.basis, info, period);
+  return payeCore(rates, info, period, code, input.basis, payThisPeriod, payBefore, taxBefore, true);
+}
+
+/**
+ * The PAYE calculation on already validated inputs (calculatePeriod validates once and calls this).
+ * `explain` false skips building the explanation string (left empty); every figure is the same.
+ */
+export function payeCore(
+  rates: TaxYearRates,
+  info: FrequencyInfo,
+  period: number,
+  code: ParsedTaxCode,
+  requestedBasis: TaxBasis | undefined,
+  payThisPeriod: number,
+  payBefore: number,
+  taxBefore: number,
+  explain: boolean,
+): PayeResult {
+  const { basis, reason } = resolveBasis(code, requestedBasis, info, period);
   const regime = rates.incomeTax[code.jurisdiction];
   const N = info.unitsPerYear;
   const cumulative = basis === 'cumulative';
@@ -170,22 +208,24 @@ export function calculatePaye(input: PayeInput): PayeResult {
 
   let freePay = 0;
   let taxDue: number;
-  let rateNote: string;
+  let rateNote = '';
   if (code.kind === 'no-tax') {
     taxDue = 0;
-    rateNote = 'NT: no tax due';
+    if (explain) rateNote = 'NT: no tax due';
   } else if (code.kind === 'basic-rate' || code.kind === 'flat-rate') {
     // §1.3 step 8: whole pay, rounded down to pounds, at one flat rate.
     const pct = code.kind === 'basic-rate' ? regime.basicRatePercent : regime.dRatesPercent[code.dIndex!]!;
     taxDue = pay > 0 ? Math.floor(pay / 100) * pct : 0;
-    rateNote = `${code.baseCode}: all pay at ${pct}%`;
+    if (explain) rateNote = `${code.baseCode}: all pay at ${pct}%`;
   } else {
     const perUnit = payAdjustmentPerUnitPence(code.number, N);
     freePay = code.kind === 'k' ? -perUnit * n : perUnit * n;
-    const { taxPence, bandIndex } = graduatedTaxPence(regime, pay - freePay, n, N);
-    taxDue = taxPence;
-    const ratesUsed = regime.bands.slice(0, bandIndex + 1).map((b) => `${b.ratePercent}%`).join('/');
-    rateNote = pay - freePay > 0 ? `bands ${ratesUsed} pro-rated ${n}/${N}` : 'no taxable pay';
+    const taxableAfter = pay - freePay;
+    const bandIndex = graduatedBand(regime, taxableAfter, n, N);
+    taxDue = graduatedTaxAt(regime, taxableAfter, n, N, bandIndex);
+    if (explain) {
+      rateNote = taxableAfter > 0 ? `bands ${prepare(regime).ratesUpTo[bandIndex]!} pro-rated ${n}/${N}` : 'no taxable pay';
+    }
   }
   const taxable = code.kind === 'no-tax' ? pay : pay - freePay;
 
@@ -195,19 +235,24 @@ export function calculatePaye(input: PayeInput): PayeResult {
   const limited = unrestricted > limit;
   const tax = limited ? limit : unrestricted;
 
-  const unitName = info.weeksPerPeriod === null ? 'month' : 'week';
-  const unitNo = periodUnits(info, period);
-  const periodNote = info.frequency === 'monthly' || info.frequency === 'weekly' ? '' : ` (${info.frequency} period ${period})`;
-  const where = cumulative ? 'cumulative' : `non-cumulative (${reason})`;
-  const parts: string[] = [`Tax code ${code.code} ${unitName} ${unitNo}${periodNote} ${where}:`];
-  if (code.kind === 'allowance') parts.push(`free pay${cumulative ? ' to date' : ''} ${formatPence(freePay)};`);
-  if (code.kind === 'k') parts.push(`additional pay${cumulative ? ' to date' : ''} ${formatPence(-freePay)} added;`);
-  parts.push(`taxable pay${cumulative ? ' to date' : ''} ${formatPence(taxable)} (${formatPence(Math.max(0, Math.floor(taxable / 100)) * 100)} after rounding down to pounds);`);
-  parts.push(`${rateNote}; tax due${cumulative ? ' to date' : ''} ${formatPence(taxDue)}`);
-  if (cumulative) parts.push(`less ${formatPence(previousTaxDue)} already deducted`);
-  parts.push(`= ${formatPence(unrestricted)}`);
-  if (limited) parts.push(`limited to 50% of this period's pay: ${formatPence(limit)}`);
-  if (tax < 0) parts.push('(refund)');
+  let explanation = '';
+  if (explain) {
+    const unitName = info.weeksPerPeriod === null ? 'month' : 'week';
+    const unitNo = periodUnits(info, period);
+    const periodNote = info.frequency === 'monthly' || info.frequency === 'weekly' ? '' : ` (${info.frequency} period ${period})`;
+    const where = cumulative ? 'cumulative' : `non-cumulative (${reason})`;
+    const toDate = cumulative ? ' to date' : '';
+    let text = `Tax code ${code.code} ${unitName} ${unitNo}${periodNote} ${where}:`;
+    if (code.kind === 'allowance') text += ` free pay${toDate} ${formatPence(freePay)};`;
+    if (code.kind === 'k') text += ` additional pay${toDate} ${formatPence(-freePay)} added;`;
+    text += ` taxable pay${toDate} ${formatPence(taxable)} (${formatPence(Math.max(0, Math.floor(taxable / 100)) * 100)} after rounding down to pounds);`;
+    text += ` ${rateNote}; tax due${toDate} ${formatPence(taxDue)}`;
+    if (cumulative) text += ` less ${formatPence(previousTaxDue)} already deducted`;
+    text += ` = ${formatPence(unrestricted)}`;
+    if (limited) text += ` limited to 50% of this period's pay: ${formatPence(limit)}`;
+    if (tax < 0) text += ' (refund)';
+    explanation = text;
+  }
 
   return {
     taxCode: code,
@@ -226,6 +271,6 @@ export function calculatePaye(input: PayeInput): PayeResult {
     regulatoryLimitApplied: limited,
     taxPence: tax,
     taxToDatePence: taxBefore + tax,
-    explanation: parts.join(' '),
+    explanation,
   };
 }

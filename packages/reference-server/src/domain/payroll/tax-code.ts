@@ -38,6 +38,20 @@ export function parseTaxCode(input: unknown): ParsedTaxCode {
   if (typeof input !== 'string') {
     throw new PayrollInputError('taxCode', 'taxCode must be a string such as 1257L');
   }
+  // A payroll sees a handful of distinct codes many thousands of times: parse each once.
+  const cached = parsed.get(input);
+  if (cached) return cached;
+  const result = Object.freeze(parse(input));
+  if (parsed.size >= MAX_CACHED_CODES) parsed.clear();
+  parsed.set(input, result);
+  return result;
+}
+
+/** Parsed codes by their exact input text; results are frozen because every caller shares them. */
+const parsed = new Map<string, ParsedTaxCode>();
+const MAX_CACHED_CODES = 1_000;
+
+function parse(input: string): ParsedTaxCode {
   const text = input.trim().toUpperCase();
   const m = TAX_CODE.exec(text);
   const g = m?.groups;
