@@ -6,6 +6,7 @@ source "$(dirname "$0")/toolchain.sh"
 source "$(dirname "$0")/postgres.sh"
 cd "$ESR_ROOT"
 esr_ensure_chromium
+esr_ensure_pdftools
 esr_ensure_postgres
 esr_ensure_deps
 

@@ -34,6 +34,9 @@ esr_ensure_apt() { # esr_ensure_apt <probe-path> <package...>
 
 esr_ensure_chromium() { esr_ensure_apt /usr/bin/chromium chromium; export CHROME_PATH=/usr/bin/chromium; }
 
+# pdftotext reads generated payslip PDFs back in the tests, as a person's PDF viewer would.
+esr_ensure_pdftools() { esr_ensure_apt /usr/bin/pdftotext poppler-utils; }
+
 esr_ensure_postgres() {
   if ! ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     esr_ensure_apt /nonexistent-force postgresql

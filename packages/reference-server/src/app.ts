@@ -15,7 +15,8 @@ import { requestId } from './http/request-id.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { demoRoutes } from './routes/demo.ts';
-import { payslipRoutes } from './routes/payslips.ts';
+import { p60Routes, payslipRoutes, peoplePayslipRoutes } from './routes/payslips.ts';
+import { payrollCalculatorRoutes } from './routes/payroll-calculator.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 export interface AppOptions {
@@ -71,11 +72,14 @@ export function createApp(options: AppOptions) {
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
-  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events']) app.use(path, requireAuth(options.verifier));
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*']) app.use(path, requireAuth(options.verifier));
   // After auth, so the budget is per employee (per address when a route has no caller).
   if (options.rateLimit !== false) app.use('/v1/*', rateLimit(options.rateLimit ?? { limit: 300, windowSeconds: 60, burst: 60 }));
   app.route('/v1', payslipRoutes());
+  app.route('/v1', p60Routes());
   app.route('/v1', peopleRoutes());
+  app.route('/v1', peoplePayslipRoutes());
+  app.route('/v1', payrollCalculatorRoutes());
   app.route('/v1', auditRoutes());
 
   app.doc31('/openapi.json', {

@@ -6,7 +6,7 @@ import { problems } from '../http/problem.ts';
 import type { Principal } from './principal.ts';
 
 /** How the caller relates to the person whose record they ask for. */
-export type Relation = 'self' | 'line_manager' | 'hr_admin';
+export type Relation = 'self' | 'line_manager' | 'hr_admin' | 'payroll_admin';
 
 /** What each kind of record allows. Anything not listed is refused. */
 export const policies = {
@@ -21,25 +21,36 @@ export const policies = {
   equalityDiversity: ['self'],
   /** Asking for a change that needs approval (name change). */
   changeRequest: ['self'],
+  /** Payslips and P60s: the person and their organisation's payroll admins (audited); never managers or HR as such. */
+  payslips: ['self', 'payroll_admin'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Policy = keyof typeof policies;
 
 /**
- * The caller's relation to `employeeId`, or null when the person is outside the caller's
- * organisation or doesn't exist. HR admin outranks line manager outranks nothing.
+ * The caller's relations to `employeeId`, strongest first, or [] when the person is outside the
+ * caller's organisation or doesn't exist. A caller can hold several (a payroll admin who is also the
+ * person's line manager). HR admin outranks line manager (every policy open to line managers is open
+ * to HR), so an HR admin's reporting line is not looked up.
  */
-export async function relationTo(db: Db, principal: Principal, employeeId: string): Promise<Relation | null> {
+export async function relationsTo(db: Db, principal: Principal, employeeId: string): Promise<Relation[]> {
   const [target] = await db
     .select({ organisationId: employees.organisationId })
     .from(employees)
     .where(eq(employees.id, employeeId))
     .limit(1);
-  if (!target || target.organisationId !== principal.organisationId) return null;
-  if (employeeId === principal.employeeId) return 'self';
-  if (principal.roles.includes('hr_admin')) return 'hr_admin';
-  if (await isInReportingLine(db, principal.employeeId, employeeId)) return 'line_manager';
-  return null;
+  if (!target || target.organisationId !== principal.organisationId) return [];
+  if (employeeId === principal.employeeId) return ['self'];
+  const relations: Relation[] = [];
+  if (principal.roles.includes('hr_admin')) relations.push('hr_admin');
+  else if (await isInReportingLine(db, principal.employeeId, employeeId)) relations.push('line_manager');
+  if (principal.roles.includes('payroll_admin')) relations.push('payroll_admin');
+  return relations;
+}
+
+/** The caller's strongest relation to `employeeId`, or null (see relationsTo). */
+export async function relationTo(db: Db, principal: Principal, employeeId: string): Promise<Relation | null> {
+  return (await relationsTo(db, principal, employeeId))[0] ?? null;
 }
 
 /** Is `managerId` above `employeeId` in the supervisor hierarchy (current assignments)? */
@@ -74,11 +85,11 @@ export async function isManager(db: Db, employeeId: string): Promise<boolean> {
  */
 export async function authorise(db: Db, principal: Principal, employeeIdOrMe: string, policy: Policy): Promise<{ employeeId: string; relation: Relation }> {
   const employeeId = employeeIdOrMe === 'me' ? principal.employeeId : employeeIdOrMe;
-  const relation = await relationTo(db, principal, employeeId);
-  if (!relation) throw problems.notFound(`Employee ${employeeId}`);
-  if (!(policies[policy] as readonly Relation[]).includes(relation)) {
-    if ((policies.profile as readonly Relation[]).includes(relation)) throw problems.forbidden(`Your role does not allow this on ${employeeId}'s record.`);
-    throw problems.notFound(`Employee ${employeeId}`);
+  const relations = await relationsTo(db, principal, employeeId);
+  const relation = relations.find((r) => (policies[policy] as readonly Relation[]).includes(r));
+  if (relation) return { employeeId, relation };
+  if (relations.some((r) => (policies.profile as readonly Relation[]).includes(r))) {
+    throw problems.forbidden(`Your role does not allow this on ${employeeId}'s record.`);
   }
-  return { employeeId, relation };
+  throw problems.notFound(`Employee ${employeeId}`);
 }

@@ -89,6 +89,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/payslips/{payslipId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of my payslips as a PDF (ESR layout) */
+        get: operations["getMyPayslipPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/p60s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tax years with a P60 for me (ended years in which I was paid), newest first */
+        get: operations["listMyP60s"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/p60s/{taxYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My P60 for an ended tax year */
+        get: operations["getMyP60"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/p60s/{taxYear}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My P60 for an ended tax year as a PDF */
+        get: operations["getMyP60Pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -205,6 +273,77 @@ export interface paths {
         get: operations["listMyTeam"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/payslips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s payslips, newest first (self; payroll admins of the organisation, audited) */
+        get: operations["listPersonPayslips"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/payslips/{payslipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a person’s payslips (self; payroll admins of the organisation, audited) */
+        get: operations["getPersonPayslip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/payslips/{payslipId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a person’s payslips as a PDF (self; payroll admins of the organisation, audited) */
+        get: operations["getPersonPayslipPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payroll/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Calculate one pay period (PAYE, NI, student loans, NHS Pension) with every figure explained
+         * @description Stateless: nothing is read or stored. Follows HMRC’s PAYE tax-table routines, Class 1 NI by category letter, student and postgraduate loans and NHS Pension tiers for the tax year given. Any signed-in user may call it.
+         */
+        post: operations["calculatePayrollPeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -405,6 +544,150 @@ export interface components {
              */
             amountPence: number;
         };
+        P60SummaryPage: {
+            data: components["schemas"]["P60Summary"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        P60Summary: {
+            /** @example 2025-26 */
+            taxYear: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            taxYearEnd: string;
+            employerName: string;
+            payslipCount: number;
+        };
+        /** @description End of year certificate: every figure is the sum of the tax year’s payslips. */
+        P60: {
+            /** @example 2025-26 */
+            taxYear: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            taxYearEnd: string;
+            employer: {
+                organisationId: string;
+                name: string;
+                /**
+                 * @description Employer PAYE reference (tax office number/reference).
+                 * @example 120/R100
+                 */
+                payeReference: string | null;
+            };
+            employee: {
+                id: string;
+                name: string;
+                /** @example QQ ** ** ** C */
+                niNumberMasked: string | null;
+                /**
+                 * @description Assignment number on the last payslip of the year.
+                 * @example 20000043-1
+                 */
+                payrollNumber: string;
+            };
+            /** @example 1257L */
+            finalTaxCode: string;
+            /** @enum {string} */
+            finalTaxBasis: "cumulative" | "non-cumulative";
+            /**
+             * @description Pay for income tax in this employment: the sum of each payslip’s taxable pay.
+             * @example 260908
+             */
+            payInThisEmploymentPence: number;
+            /**
+             * @description Income tax deducted in this employment: the sum of the payslips’ PAYE lines.
+             * @example 260908
+             */
+            taxInThisEmploymentPence: number;
+            /**
+             * @description Money in integer pence.
+             * @example 260908
+             */
+            grossPayPence: number;
+            /**
+             * @description Money in integer pence.
+             * @example 260908
+             */
+            employeeNiPence: number;
+            /** @description NI earnings by band and employee contributions, per category letter. */
+            nationalInsurance: {
+                /** @example A */
+                category: string;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                earningsAtLelPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                earningsLelToPtPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                earningsPtToUelPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                employeeContributionsPence: number;
+            }[];
+            /**
+             * @description Money in integer pence.
+             * @example 260908
+             */
+            studentLoanPence: number;
+            /**
+             * @description Money in integer pence.
+             * @example 260908
+             */
+            postgraduateLoanPence: number;
+            /**
+             * @description Money in integer pence.
+             * @example 260908
+             */
+            pensionContributionsPence: number;
+            statutoryPayments: {
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                maternityPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                paternityPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                adoptionPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                sharedParentalPence: number;
+                /**
+                 * @description Money in integer pence.
+                 * @example 260908
+                 */
+                parentalBereavementPence: number;
+            };
+            payslipCount: number;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            lastPayDate: string;
+        };
         Me: {
             profile: components["schemas"]["Profile"];
             roles: ("employee" | "manager" | "hr_admin" | "payroll_admin" | "learning_admin")[];
@@ -582,6 +865,174 @@ export interface components {
             fte: number;
             /** @description 1 = a direct report. */
             level: number;
+        };
+        PayrollCalculation: {
+            /** @enum {string} */
+            taxYear: "2025-26" | "2026-27";
+            /** @enum {string} */
+            frequency: "weekly" | "fortnightly" | "four-weekly" | "monthly";
+            period: number;
+            /**
+             * @description The tax code as normalised by the engine.
+             * @example 1257L
+             */
+            taxCode: string;
+            /**
+             * @description Income-tax rates applied, from the code prefix (S, C or none).
+             * @enum {string}
+             */
+            jurisdiction: "rest_of_uk" | "scotland" | "wales";
+            /** @enum {string} */
+            basis: "cumulative" | "non-cumulative";
+            /** @example cumulative (default) */
+            basisReason: string;
+            /** @example A */
+            niCategory: string;
+            /** @description Gross pay this period. Integer pence. */
+            grossPayPence: number;
+            /** @description Salary sacrifice this period. Integer pence. */
+            salarySacrificePence: number;
+            /** @description Pay for NI and student loans: gross less salary sacrifice. Integer pence. */
+            niablePayPence: number;
+            /** @description Employee NHS Pension contribution (before tax, not before NI). Integer pence. */
+            pensionMemberPence: number;
+            /** @description Taxable pay this period: NI-able pay less the pension contribution. Integer pence. */
+            taxablePayPence: number;
+            /** @description Income tax this period; negative is a refund. Integer pence. */
+            taxPence: number;
+            /** @description Employee Class 1 NI. Integer pence. */
+            employeeNiPence: number;
+            /** @description Undergraduate student loan deduction (whole pounds). Integer pence. */
+            studentLoanPence: number;
+            /** @description Postgraduate loan deduction (whole pounds). Integer pence. */
+            postgraduateLoanPence: number;
+            /** @description Take-home pay. Integer pence. */
+            netPayPence: number;
+            /** @description Employer Class 1 NI. Integer pence. */
+            employerNiPence: number;
+            /** @description Employer NHS Pension contribution charged through payroll. Integer pence. */
+            pensionEmployerPence: number;
+            /** @description Taxable pay to date, including this period. Integer pence. */
+            taxablePayToDatePence: number;
+            /** @description Tax to date, including this period. Integer pence. */
+            taxToDatePence: number;
+            /** @description Tax was capped at 50% of this period's pay. */
+            regulatoryLimitApplied: boolean;
+            /** @description NI earnings at the lower earnings limit (RTI). Integer pence. */
+            earningsAtLelPence: number;
+            /** @description NI earnings above the LEL up to the primary threshold (RTI). Integer pence. */
+            earningsLelToPtPence: number;
+            /** @description NI earnings above the primary threshold up to the UEL (RTI). Integer pence. */
+            earningsPtToUelPence: number;
+            /** @description Per-period threshold used for the student loan, or null. Integer pence. */
+            studentLoanThresholdPence: number | null;
+            /** @description Per-period threshold used for the postgraduate loan, or null. Integer pence. */
+            postgraduateLoanThresholdPence: number | null;
+            pensionTier: {
+                /** @example 3 */
+                tier: number;
+                /**
+                 * @description Member rate in basis points (830 = 8.3%).
+                 * @example 830
+                 */
+                rateBps: number;
+                /** @description The tax year's tiers are not published; the previous year's apply. */
+                provisional: boolean;
+            } | null;
+            /** @description Every figure, in payslip order, with its explanation. */
+            lines: components["schemas"]["PayrollCalculationLine"][];
+        };
+        PayrollCalculationLine: {
+            /** @example PAYE */
+            code: string;
+            /** @example Income tax (PAYE) */
+            label: string;
+            /**
+             * @description pay adds to gross; deduction is taken from the employee; employer is an employer cost; total is a derived figure.
+             * @enum {string}
+             */
+            kind: "pay" | "deduction" | "employer" | "total";
+            /**
+             * @description The figure on this line. Integer pence.
+             * @example 23580
+             */
+            amountPence: number;
+            /** @description How the figure was worked out, in words. */
+            explanation: string;
+        };
+        PayrollCalculationRequest: {
+            /**
+             * @example 2025-26
+             * @enum {string}
+             */
+            taxYear: "2025-26" | "2026-27";
+            /**
+             * @example monthly
+             * @enum {string}
+             */
+            frequency: "weekly" | "fortnightly" | "four-weekly" | "monthly";
+            /**
+             * @description Tax period: month 1–12 (month 1 runs 6 April–5 May), week 1–53, fortnight 1–27 or four-week period 1–14.
+             * @example 7
+             */
+            period: number;
+            /**
+             * @description HMRC tax code, e.g. 1257L, K475, BR, D0, NT, 0T. An S prefix selects Scottish rates and a C prefix Welsh ones; a ' W1', ' M1' or ' X' suffix means non-cumulative.
+             * @example 1257L
+             */
+            taxCode: string;
+            /**
+             * @description Cumulative by default; non-cumulative is week 1/month 1. A W1/M1/X marker on the code is non-cumulative whatever is asked.
+             * @enum {string}
+             */
+            basis?: "cumulative" | "non-cumulative";
+            /**
+             * @description Gross pay this period, before salary sacrifice. Integer pence.
+             * @example 258741
+             */
+            grossPayPence: number;
+            /**
+             * @description Salary sacrifice this period: reduces pay for tax, NI and student loans. Integer pence.
+             * @example 0
+             */
+            salarySacrificePence?: number;
+            /**
+             * @description Taxable pay in earlier periods of this tax year and employment (cumulative basis). Integer pence.
+             * @example 1489476
+             */
+            taxablePayToDatePence?: number;
+            /**
+             * @description Tax deducted in earlier periods of this tax year and employment. Integer pence.
+             * @example 141040
+             */
+            taxToDatePence?: number;
+            /**
+             * @description Class 1 NI category letter.
+             * @example A
+             * @enum {string}
+             */
+            niCategory: "A" | "B" | "C" | "H" | "J" | "M" | "V" | "Z" | "F" | "I" | "L" | "S" | "D" | "E" | "K" | "N";
+            /**
+             * @description Undergraduate plans held; one deduction above the lowest repaying threshold.
+             * @example [
+             *       "2"
+             *     ]
+             */
+            studentLoanPlans?: ("1" | "2" | "4" | "5")[];
+            /** @description Repaying a postgraduate loan (6% above its threshold). */
+            postgraduateLoan?: boolean;
+            /** @description Per-period student loan threshold replacing the tax year's own, with exactly one plan: for reproducing a worked example from another year. Normally omitted. Integer pence. */
+            studentLoanThresholdOverridePence?: number;
+            /**
+             * @description Pensionable pay this period; omitted or 0 = not in the NHS Pension Scheme. Integer pence.
+             * @example 258741
+             */
+            pensionablePayPence?: number;
+            /**
+             * @description Actual annual pensionable pay, which decides the member's contribution tier; defaults to this period's pensionable pay annualised. Integer pence.
+             * @example 3104900
+             */
+            annualPensionablePayPence?: number;
         };
         AuditEventPage: {
             data: components["schemas"]["AuditEvent"][];
@@ -848,6 +1299,207 @@ export interface operations {
                 };
             };
             /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyPayslipPdf: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: English (default) or Welsh. */
+                lang?: "en" | "cy";
+            };
+            header?: never;
+            path: {
+                payslipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payslip as an A4 PDF, for download. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="payslip-2026-10-30.pdf" */
+                    "Content-Disposition"?: string;
+                    /** @description private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyP60s: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tax years with a P60. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["P60SummaryPage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyP60: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taxYear: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The P60. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["P60"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tax year has not ended, or I was not paid in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyP60Pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taxYear: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The P60 as an A4 PDF, for download (p60-2025-26.pdf). */
+            200: {
+                headers: {
+                    /** @description attachment; filename="payslip-2026-10-30.pdf" */
+                    "Content-Disposition"?: string;
+                    /** @description private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tax year has not ended, or I was not paid in it. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1464,6 +2116,245 @@ export interface operations {
             };
             /** @description Missing, invalid or expired bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPersonPayslips: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payslip summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayslipSummaryPage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonPayslip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+                payslipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payslip. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payslip"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonPayslipPdf: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: English (default) or Welsh. */
+                lang?: "en" | "cy";
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+                payslipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payslip as an A4 PDF, for download. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="payslip-2026-10-30.pdf" */
+                    "Content-Disposition"?: string;
+                    /** @description private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calculatePayrollPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayrollCalculationRequest"];
+            };
+        };
+        responses: {
+            /** @description The period calculated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayrollCalculation"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
