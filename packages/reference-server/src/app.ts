@@ -17,6 +17,8 @@ import { peopleRoutes } from './routes/people.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { p60Routes, payslipRoutes, peoplePayslipRoutes } from './routes/payslips.ts';
 import { payrollCalculatorRoutes } from './routes/payroll-calculator.ts';
+import { payrollRunRoutes } from './routes/payroll-runs.ts';
+import type { PayrollRunOptions } from './domain/payroll-runs/runner.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 export interface AppOptions {
@@ -32,6 +34,8 @@ export interface AppOptions {
   trustProxy?: boolean | number;
   /** Per-user request budget (default 300 a minute, bursts of 60); `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
+  /** Payroll run tuning (batch size) and test hooks. */
+  payrollRuns?: PayrollRunOptions;
   /** Where unexpected errors go; never given tokens or request bodies. */
   logError?: (error: unknown, requestId: string) => void;
 }
@@ -80,6 +84,7 @@ export function createApp(options: AppOptions) {
   app.route('/v1', peopleRoutes());
   app.route('/v1', peoplePayslipRoutes());
   app.route('/v1', payrollCalculatorRoutes());
+  app.route('/v1', payrollRunRoutes(options.payrollRuns));
   app.route('/v1', auditRoutes());
 
   app.doc31('/openapi.json', {

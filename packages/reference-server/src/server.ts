@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { createDemoIssuer, createVerifier } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { resumeInterruptedRuns, stopPayrollRuns } from './domain/payroll-runs/index.ts';
 import { isSeeded, seedDatabase } from './seed/seed.ts';
 import { progressBar } from './seed/progress.ts';
 
@@ -16,6 +17,10 @@ if (!(await isSeeded(database.db))) {
   const summary = await seedDatabase(database, { staff: config.seedStaff, onProgress: progressBar('Seeding demo trust') });
   console.log(`Seeded ${summary.employees} staff and ${summary.payslips} payslips in ${(summary.milliseconds / 1000).toFixed(1)} s`);
 }
+
+// Runs cut short by a crash or restart carry on from their last committed batch.
+const resumed = await resumeInterruptedRuns(database);
+if (resumed.length) console.log(`Resuming payroll runs: ${resumed.join(', ')}`);
 
 const demo = config.demo ? await createDemoIssuer(config.jwt.issuer, config.jwt.audience) : undefined;
 const verifier = demo ?? (await createVerifier(config.jwt));
@@ -45,6 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log(`\n${signal}: shutting down`);
     server.close(async () => {
+      await stopPayrollRuns();
       await database.close();
       process.exit(0);
     });

@@ -112,6 +112,8 @@ export const payslips = pgTable('payslips', {
   employer: jsonb('employer').$type<PayslipEmployerRecord>().notNull(),
   header: jsonb('header').$type<PayslipHeaderRecord>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** The payroll run that wrote it (migration 0004); null for seeded history. */
+  payrollRunId: text('payroll_run_id'),
 });
 
 export const addresses = pgTable(
@@ -221,3 +223,45 @@ export const schema = {
   organisations, orgUnits, employees, assignments, bankDetails, payslips, addresses, phones, emergencyContacts,
   equalityDiversity, professionalRegistrations, approvalRequests, idempotencyKeys, auditEvents,
 };
+
+// Payroll runs (migration 0004). Not in `schema` above: only the query builder uses them.
+export type PayrollRunStatus = 'running' | 'completed' | 'failed' | 'rolled_back' | 'finalised';
+
+export const payrollRuns = pgTable('payroll_runs', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull(),
+  taxYear: text('tax_year').notNull(),
+  frequency: text('frequency').$type<'monthly'>().notNull().default('monthly'),
+  periodNumber: integer('period_number').notNull(),
+  payDate: date('pay_date', { mode: 'string' }).notNull(),
+  status: text('status').$type<PayrollRunStatus>().notNull().default('running'),
+  total: integer('total').notNull(),
+  processed: integer('processed').notNull().default(0),
+  payslipsWritten: integer('payslips_written').notNull().default(0),
+  resumeAfter: text('resume_after'),
+  startedBy: text('started_by').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
+  finalisedAt: timestamp('finalised_at', { withTimezone: true, mode: 'string' }),
+  rolledBackAt: timestamp('rolled_back_at', { withTimezone: true, mode: 'string' }),
+  error: text('error'),
+});
+
+export type PayClaimKind = 'unsocial_sat_night' | 'unsocial_sun_bh' | 'overtime' | 'arrears';
+
+export const payClaims = pgTable('pay_claims', {
+  id: text('id').primaryKey(),
+  organisationId: text('organisation_id').notNull(),
+  employeeId: text('employee_id').notNull(),
+  assignmentId: text('assignment_id').notNull(),
+  taxYear: text('tax_year').notNull(),
+  periodNumber: integer('period_number').notNull(),
+  kind: text('kind').$type<PayClaimKind>().notNull(),
+  /** Hours claimed, in minutes (unsocial hours, overtime). */
+  minutes: integer('minutes'),
+  /** Arrears only. */
+  amountPence: bigint('amount_pence', { mode: 'number' }),
+  description: text('description'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

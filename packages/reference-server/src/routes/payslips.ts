@@ -184,23 +184,23 @@ export function payslipRoutes() {
     .openapi(listRoute, async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
-      const rows = await listPayslips(c.var.db, c.var.principal.employeeId, { limit, after });
+      const rows = await listPayslips(c.var.db, c.var.principal.employeeId, { limit, after, releasedOnly: true });
       return c.json(toPage(rows, limit, toSummary, (r) => [r.payDate, r.id]), 200);
     })
     .openapi(latestRoute, async (c) => {
-      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, 'latest');
+      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, 'latest', { releasedOnly: true });
       if (!payslip) throw problems.notFound('A payslip for you');
       return c.json(payslip, 200);
     })
     .openapi(getRoute, async (c) => {
       const { payslipId } = c.req.valid('param');
-      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, { id: payslipId });
+      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, { id: payslipId }, { releasedOnly: true });
       if (!payslip) throw problems.notFound(`Payslip ${payslipId}`);
       return c.json(payslip, 200);
     })
     .openapi(pdfRoute, async (c) => {
       const { payslipId } = c.req.valid('param');
-      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, { id: payslipId });
+      const payslip = await findPayslip(c.var.db, c.var.principal.employeeId, { id: payslipId }, { releasedOnly: true });
       if (!payslip) throw problems.notFound(`Payslip ${payslipId}`);
       return payslipPdf(c, payslip, c.req.valid('query').lang);
     });
@@ -254,14 +254,14 @@ export function peoplePayslipRoutes() {
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'payslips');
       const { limit, cursor } = c.req.valid('query');
       const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
-      const rows = await listPayslips(c.var.db, employeeId, { limit, after });
+      const rows = await listPayslips(c.var.db, employeeId, { limit, after, releasedOnly: !c.var.principal.roles.includes('payroll_admin') });
       if (relation !== 'self') await auditRead(c.var.db, { ...auditContext(c), resource: 'payslips', subjectEmployeeId: employeeId });
       return c.json(toPage(rows, limit, toSummary, (r) => [r.payDate, r.id]), 200);
     })
     .openapi(personGetRoute, async (c) => {
       const params = c.req.valid('param');
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, params.employeeId, 'payslips');
-      const payslip = await findPayslip(c.var.db, employeeId, { id: params.payslipId });
+      const payslip = await findPayslip(c.var.db, employeeId, { id: params.payslipId }, { releasedOnly: !c.var.principal.roles.includes('payroll_admin') });
       if (!payslip) throw problems.notFound(`Payslip ${params.payslipId}`);
       if (relation !== 'self') await auditRead(c.var.db, { ...auditContext(c), resource: 'payslip', subjectEmployeeId: employeeId });
       return c.json(payslip, 200);
@@ -269,7 +269,7 @@ export function peoplePayslipRoutes() {
     .openapi(personPdfRoute, async (c) => {
       const params = c.req.valid('param');
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, params.employeeId, 'payslips');
-      const payslip = await findPayslip(c.var.db, employeeId, { id: params.payslipId });
+      const payslip = await findPayslip(c.var.db, employeeId, { id: params.payslipId }, { releasedOnly: !c.var.principal.roles.includes('payroll_admin') });
       if (!payslip) throw problems.notFound(`Payslip ${params.payslipId}`);
       if (relation !== 'self') await auditRead(c.var.db, { ...auditContext(c), resource: 'payslip_pdf', subjectEmployeeId: employeeId });
       return payslipPdf(c, payslip, c.req.valid('query').lang);

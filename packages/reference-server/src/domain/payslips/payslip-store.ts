@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { payslips } from '../../db/schema.ts';
 import type { PayslipLineRecord, PayslipYearToDateRecord, PayslipEmployerRecord } from '../../db/schema.ts';
@@ -52,11 +52,24 @@ export function toSummary(row: SummaryRow): PayslipSummaryView {
   };
 }
 
+/**
+ * Payslips an employee may see: history, and those of payroll runs that have been finalised. A run in
+ * progress (or one that may still be rolled back) stays visible to payroll admins only, as in ESR,
+ * where payslips appear once payroll closes.
+ */
+const released = sql`(${payslips.payrollRunId} IS NULL OR EXISTS (
+  SELECT 1 FROM payroll_runs r WHERE r.id = ${payslips.payrollRunId} AND r.status = 'finalised'))`;
+
+export interface PayslipVisibility {
+  /** True for employees; payroll admins also see payslips of runs not yet finalised. */
+  releasedOnly: boolean;
+}
+
 /** Newest first; keyset pagination on (pay_date, id) so pages stay stable while payroll runs add rows. */
 export async function listPayslips(
   db: Db,
   employeeId: string,
-  page: { limit: number; after?: [string, string] | undefined },
+  page: { limit: number; after?: [string, string] | undefined } & PayslipVisibility,
 ): Promise<SummaryRow[]> {
   const after = page.after;
   return db
@@ -65,6 +78,7 @@ export async function listPayslips(
     .where(
       and(
         eq(payslips.employeeId, employeeId),
+        page.releasedOnly ? released : undefined,
         after
           ? or(lt(payslips.payDate, after[0]), and(eq(payslips.payDate, after[0]), lt(payslips.id, after[1])))
           : undefined,
@@ -78,11 +92,17 @@ export async function listPayslips(
  * One payslip of one employee, or null: callers cannot tell "not yours" from "does not exist".
  * A single-table read (the header is frozen on the payslip), so it stays one index probe.
  */
-export async function findPayslip(db: Db, employeeId: string, which: { id: string } | 'latest'): Promise<PayslipView | null> {
+export async function findPayslip(db: Db, employeeId: string, which: { id: string } | 'latest', visibility: PayslipVisibility): Promise<PayslipView | null> {
   const [p] = await db
     .select()
     .from(payslips)
-    .where(and(eq(payslips.employeeId, employeeId), which === 'latest' ? undefined : eq(payslips.id, which.id)))
+    .where(
+      and(
+        eq(payslips.employeeId, employeeId),
+        visibility.releasedOnly ? released : undefined,
+        which === 'latest' ? undefined : eq(payslips.id, which.id),
+      ),
+    )
     .orderBy(desc(payslips.payDate), desc(payslips.id))
     .limit(1);
   if (!p) return null;

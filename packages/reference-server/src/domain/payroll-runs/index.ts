@@ -1,0 +1,12 @@
+// Payroll runs: pay elements from the HR data, batch execution (resumable), and the run records.
+export {
+  basicDescription, computeMonthlyPayslip, daysWorkedInMonth, deductionLines, emptyYearToDate, enhancementPence, formatHours, isAfcBand,
+  monthlyBasicPence, overtimePence, taxMonth,
+} from './pay-elements.ts';
+export type { ComputedPayslip, PayAssignment, PayClaimInput, PayslipInput, PreviousPayslip } from './pay-elements.ts';
+export {
+  PayrollRunEmployeeError, countEligibleAssignments, databaseOf, resumeInterruptedRuns, startRunWorker, stopPayrollRuns, waitForRun,
+} from './runner.ts';
+export type { PayrollRunOptions, RunDatabase, RunOutcome } from './runner.ts';
+export { finaliseRun, findRun, listRuns, requirePayrollAdmin, rollBackRun, runProblems, startRun, toRunView } from './run-store.ts';
+export type { PayrollRunRow, PayrollRunView, StartRunInput } from './run-store.ts';

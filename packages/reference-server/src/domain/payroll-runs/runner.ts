@@ -1,0 +1,360 @@
+// Executes payroll runs: walks an organisation's assignments in id order, in batches; each batch is ONE
+// transaction that inserts its payslips (ON CONFLICT on the one-per-assignment-and-period key: DO
+// NOTHING) and advances the run's `processed` and `resume_after` under a lock on the run row. A crash
+// loses at most the open batch; a restart continues after `resume_after`. Nothing is ever written
+// twice and no payslip is ever half written.
+//
+// The next batch is read and computed while the current one commits (on PostgreSQL the server works
+// in parallel with Node). The commit checks that the run is still where the batch expected it, so a
+// second worker on the same run (another server instance, a concurrent resume) costs only wasted
+// work, and a rollback that got the lock first stops the worker at its next batch.
+import type { Database, Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/migrate.ts';
+import { payslips } from '../../db/schema.ts';
+import type { PayClaimKind, PayslipHeaderRecord, PayslipLineRecord, PayslipYearToDateRecord } from '../../db/schema.ts';
+import { maskAccountNumber } from '../masking.ts';
+import { isTaxYear } from '../payroll/index.ts';
+import type { CalculateOptions, TaxYear } from '../payroll/index.ts';
+import { TableBuffer, inTransaction, queryRows } from '../../seed/bulk.ts';
+import type { Executor } from '../../seed/bulk.ts';
+import { computeMonthlyPayslip, taxMonth } from './pay-elements.ts';
+import type { PayClaimInput } from './pay-elements.ts';
+
+/** What a run needs of the database: the engine and the drizzle handle (its driver client). */
+export type RunDatabase = Pick<Database, 'engine' | 'db'>;
+
+export interface PayrollRunOptions {
+  /** Assignments per batch (one transaction each). Default 1,000 on PGlite, 2,500 on PostgreSQL. */
+  batchSize?: number;
+  /**
+   * Called in each batch: `written` inside the open transaction after the payslips are inserted,
+   * `committed` after the commit. For tests (crash injection) and progress logging.
+   */
+  onBatch?: (event: { runId: string; batch: number; phase: 'written' | 'committed'; processed: number }) => void | Promise<void>;
+  /** Payroll engine options. Default `{ explain: false }`: the run stores its own lines. */
+  engineOptions?: CalculateOptions;
+}
+
+/** How a worker ended: the run's status when it stopped (`running` = stopped for shutdown). */
+export type RunOutcome = 'completed' | 'failed' | 'rolled_back' | 'finalised' | 'running';
+
+/** An employee the run cannot pay: the run fails with this message, which names them. */
+export class PayrollRunEmployeeError extends Error {
+  readonly employeeId: string;
+  readonly assignmentId: string;
+  constructor(employeeId: string, assignmentId: string, assignmentNumber: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Employee ${employeeId} (assignment ${assignmentNumber}) cannot be paid: ${reason}`);
+    this.name = 'PayrollRunEmployeeError';
+    this.employeeId = employeeId;
+    this.assignmentId = assignmentId;
+  }
+}
+
+/** A drizzle handle over either engine → the engine it runs on (for the driver-level batch writer). */
+export function databaseOf(db: Db): RunDatabase {
+  const client = (db as unknown as { $client: { begin?: unknown } }).$client;
+  return { engine: typeof client?.begin === 'function' ? 'postgres' : 'pglite', db };
+}
+const asDatabase = (d: RunDatabase) => d as Database;
+
+// ---- in-process registry: one worker per run per process ----
+
+const active = new Map<string, Promise<RunOutcome>>();
+let draining = false;
+
+/** Starts (or joins) the worker for a run; resolves with how it ended. Errors are recorded on the run. */
+export function startRunWorker(database: RunDatabase, runId: string, options: PayrollRunOptions = {}): Promise<RunOutcome> {
+  const existing = active.get(runId);
+  if (existing) return existing;
+  const work = executeRun(database, runId, options).finally(() => active.delete(runId));
+  active.set(runId, work);
+  return work;
+}
+
+/** Resolves when this process's worker for the run stops (immediately if there is none). */
+export function waitForRun(runId: string): Promise<RunOutcome | undefined> {
+  return active.get(runId) ?? Promise.resolve(undefined);
+}
+
+/**
+ * For shutdown: workers stop after the batch they are committing and leave their runs `running`,
+ * to be resumed at the next start. Resolves when every worker has stopped. Call before closing the
+ * database.
+ */
+export async function stopPayrollRuns(): Promise<void> {
+  draining = true;
+  try {
+    await Promise.allSettled([...active.values()]);
+  } finally {
+    draining = false;
+  }
+}
+
+/**
+ * Start-up: resumes every run left `running` (the process died or was stopped mid-run). Returns their
+ * ids; the work continues in the background (`waitForRun(id)` to await one).
+ */
+export async function resumeInterruptedRuns(database: RunDatabase, options: PayrollRunOptions = {}): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(asDatabase(database), `SELECT id FROM payroll_runs WHERE status = 'running' ORDER BY started_at, id`);
+  for (const { id } of rows) void startRunWorker(database, id, options);
+  return rows.map((r) => r.id);
+}
+
+// ---- the worker ----
+
+interface RunRow {
+  id: string;
+  organisation_id: string;
+  tax_year: string;
+  period_number: number;
+  pay_date: string;
+  status: string;
+  resume_after: string | null;
+  organisation_name: string;
+}
+
+interface BatchRow {
+  id: string;
+  employee_id: string;
+  assignment_number: string;
+  job_title: string;
+  band: string;
+  pay_point: string;
+  contracted_minutes_per_week: number;
+  tax_code: string;
+  ni_category: string;
+  student_loan_plans: string[] | string | null;
+  start_date: string;
+  end_date: string | null;
+  first_name: string;
+  last_name: string;
+  org_unit: string;
+  account_number: string | null;
+  prev_tax_year: string | null;
+  prev_ytd: PayslipYearToDateRecord | string | null;
+  prev_deductions: PayslipLineRecord[] | string | null;
+}
+
+interface ClaimRow { assignment_id: string; kind: PayClaimKind; minutes: number | null; amount_pence: string | number | null; description: string | null }
+
+interface PreparedBatch {
+  /** The cursor this batch starts after ('' = the beginning). */
+  after: string;
+  /** The last assignment id in the batch; null when there is nothing left. */
+  last: string | null;
+  count: number;
+  statement: { text: string; params: unknown[] } | null;
+}
+
+const payslipColumns = [
+  'id', 'organisationId', 'employeeId', 'assignmentId', 'payDate', 'taxYear', 'frequency', 'periodNumber', 'taxCode', 'taxBasis', 'niCategory',
+  'grossPence', 'deductionsPence', 'netPence', 'payments', 'deductions', 'yearToDate', 'employer', 'header', 'payrollRunId',
+] as const;
+
+const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const textArray = (v: string[] | string | null): string[] => {
+  if (Array.isArray(v)) return v;
+  if (!v || v === '{}') return [];
+  return v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+};
+
+const batchSql = `
+SELECT a.id, a.employee_id, a.assignment_number, a.job_title, a.band, a.pay_point, a.contracted_minutes_per_week,
+       a.tax_code, a.ni_category, a.student_loan_plans, a.start_date::text AS start_date, a.end_date::text AS end_date,
+       e.first_name, e.last_name, u.name AS org_unit, b.account_number,
+       p.tax_year AS prev_tax_year, p.year_to_date AS prev_ytd, p.deductions AS prev_deductions
+FROM assignments a
+JOIN employees e ON e.id = a.employee_id
+JOIN org_units u ON u.id = a.org_unit_id
+LEFT JOIN bank_details b ON b.employee_id = a.employee_id
+LEFT JOIN LATERAL (
+  SELECT q.tax_year, q.year_to_date, q.deductions FROM payslips q
+  WHERE q.assignment_id = a.id AND q.frequency = 'monthly' AND (q.tax_year, q.period_number) < ($3::text, $4::integer)
+  ORDER BY q.tax_year DESC, q.period_number DESC LIMIT 1
+) p ON true
+WHERE a.organisation_id = $1 AND a.id > $2 AND a.start_date <= $6::date AND (a.end_date IS NULL OR a.end_date >= $5::date)
+ORDER BY a.id
+LIMIT $7`;
+
+const claimsSql = `
+SELECT assignment_id, kind, minutes, amount_pence::text AS amount_pence, description FROM pay_claims
+WHERE organisation_id = $1 AND tax_year = $2 AND period_number = $3 AND assignment_id > $4 AND assignment_id <= $5
+ORDER BY assignment_id, created_at, id`;
+
+/** Assignments a run for this month pays: in post on at least one day of the tax month. */
+export async function countEligibleAssignments(database: RunDatabase, organisationId: string, taxYear: string, periodNumber: number): Promise<number> {
+  const month = taxMonth(taxYear, periodNumber);
+  const [row] = await queryRows<{ n: number }>(
+    asDatabase(database),
+    `SELECT count(*)::int AS n FROM assignments WHERE organisation_id = $1 AND start_date <= $3::date AND (end_date IS NULL OR end_date >= $2::date)`,
+    [organisationId, month.start, month.end],
+  );
+  return Number(row?.n ?? 0);
+}
+
+async function loadRun(database: RunDatabase, runId: string): Promise<RunRow | undefined> {
+  const [row] = await queryRows<RunRow>(
+    asDatabase(database),
+    `SELECT r.id, r.organisation_id, r.tax_year, r.period_number, r.pay_date::text AS pay_date, r.status, r.resume_after, o.name AS organisation_name
+     FROM payroll_runs r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1`,
+    [runId],
+  );
+  return row;
+}
+
+/** Reads and computes the batch after `after`; the INSERT statement is ready to run. */
+async function prepareBatch(database: RunDatabase, run: RunRow, after: string, batchSize: number, options: PayrollRunOptions): Promise<PreparedBatch> {
+  const taxYear = run.tax_year as TaxYear;
+  const month = taxMonth(taxYear, run.period_number);
+  const rows = await queryRows<BatchRow>(asDatabase(database), batchSql, [run.organisation_id, after, taxYear, run.period_number, month.start, month.end, batchSize]);
+  if (rows.length === 0) return { after, last: null, count: 0, statement: null };
+  const last = rows[rows.length - 1]!.id;
+  const claimRows = await queryRows<ClaimRow>(asDatabase(database), claimsSql, [run.organisation_id, taxYear, run.period_number, after, last]);
+  const claims = new Map<string, PayClaimInput[]>();
+  for (const c of claimRows) {
+    let list = claims.get(c.assignment_id);
+    if (!list) claims.set(c.assignment_id, (list = []));
+    list.push({ kind: c.kind, minutes: c.minutes === null ? null : Number(c.minutes), amountPence: c.amount_pence === null ? null : Number(c.amount_pence), description: c.description });
+  }
+
+  const buffer = new TableBuffer(payslips, 'payslips', payslipColumns);
+  const yearTag = taxYear.slice(2, 4);
+  const periodTag = String(run.period_number).padStart(2, '0');
+  const engineOptions = options.engineOptions ?? { explain: false };
+  for (const r of rows) {
+    const prevYtd = json<PayslipYearToDateRecord>(r.prev_ytd);
+    let computed;
+    try {
+      computed = computeMonthlyPayslip({
+        assignment: {
+          id: r.id, employeeId: r.employee_id, band: r.band, payPoint: r.pay_point, contractedMinutesPerWeek: Number(r.contracted_minutes_per_week),
+          taxCode: r.tax_code, niCategory: r.ni_category, studentLoanPlans: textArray(r.student_loan_plans), startDate: r.start_date, endDate: r.end_date,
+        },
+        taxYear,
+        periodNumber: run.period_number,
+        previous: r.prev_tax_year && prevYtd ? { taxYear: r.prev_tax_year, yearToDate: prevYtd, deductions: json<PayslipLineRecord[]>(r.prev_deductions) ?? [] } : null,
+        claims: claims.get(r.id) ?? [],
+        engineOptions,
+      });
+    } catch (error) {
+      throw new PayrollRunEmployeeError(r.employee_id, r.id, r.assignment_number, error);
+    }
+    const header: PayslipHeaderRecord = {
+      employeeName: `${r.first_name} ${r.last_name}`,
+      assignmentNumber: r.assignment_number,
+      jobTitle: r.job_title,
+      band: `Band ${r.band}`,
+      orgUnit: r.org_unit,
+      organisationName: run.organisation_name,
+      paidTo: r.account_number ? { method: 'BACS', accountNumberMasked: maskAccountNumber(r.account_number) } : null,
+    };
+    buffer.add({
+      // The seed's id scheme: one id per assignment, tax year and month.
+      id: `pay_${r.id.slice(4)}${yearTag}${periodTag}`,
+      organisationId: run.organisation_id, employeeId: r.employee_id, assignmentId: r.id, payDate: run.pay_date, taxYear, frequency: 'monthly',
+      periodNumber: run.period_number, ...computed, header, payrollRunId: run.id,
+    });
+  }
+  const [insert] = buffer.statements(buffer.take(), 'unnest');
+  const text = `WITH inserted AS (${insert!.text} ON CONFLICT (assignment_id, tax_year, frequency, period_number) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM inserted`;
+  return { after, last, count: rows.length, statement: { text, params: insert!.params } };
+}
+
+type CommitResult = { kind: 'ok'; written: number } | { kind: 'moved'; resumeAfter: string } | { kind: 'stopped'; status: RunOutcome };
+
+async function lockRun(ex: Executor, runId: string): Promise<{ status: string; resume_after: string | null } | undefined> {
+  return rowsOf<{ status: string; resume_after: string | null }>(await ex.query('SELECT status, resume_after FROM payroll_runs WHERE id = $1 FOR UPDATE', [runId]))[0];
+}
+
+async function commitBatch(database: RunDatabase, runId: string, batch: PreparedBatch, batchNo: number, processed: number, options: PayrollRunOptions): Promise<CommitResult> {
+  return inTransaction(asDatabase(database), async (ex): Promise<CommitResult> => {
+    const run = await lockRun(ex, runId);
+    if (!run || run.status !== 'running') return { kind: 'stopped', status: (run?.status ?? 'rolled_back') as RunOutcome };
+    if ((run.resume_after ?? '') !== batch.after) return { kind: 'moved', resumeAfter: run.resume_after ?? '' };
+    const [row] = rowsOf<{ n: number }>(await ex.query(batch.statement!.text, batch.statement!.params));
+    const written = Number(row?.n ?? 0);
+    await options.onBatch?.({ runId, batch: batchNo, phase: 'written', processed: processed + batch.count });
+    await ex.query(
+      'UPDATE payroll_runs SET processed = processed + $2, payslips_written = payslips_written + $3, resume_after = $4, updated_at = now() WHERE id = $1',
+      [runId, batch.count, written, batch.last],
+    );
+    return { kind: 'ok', written };
+  });
+}
+
+/** Marks the run completed if it is still running and nothing is left after `after`. */
+async function completeRun(database: RunDatabase, runId: string, after: string): Promise<CommitResult> {
+  return inTransaction(asDatabase(database), async (ex): Promise<CommitResult> => {
+    const run = await lockRun(ex, runId);
+    if (!run || run.status !== 'running') return { kind: 'stopped', status: (run?.status ?? 'rolled_back') as RunOutcome };
+    if ((run.resume_after ?? '') !== after) return { kind: 'moved', resumeAfter: run.resume_after ?? '' };
+    await ex.query(`UPDATE payroll_runs SET status = 'completed', total = processed, finished_at = now(), updated_at = now() WHERE id = $1`, [runId]);
+    return { kind: 'ok', written: 0 };
+  });
+}
+
+async function failRun(database: RunDatabase, runId: string, message: string): Promise<void> {
+  await queryRows(
+    asDatabase(database),
+    `UPDATE payroll_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`,
+    [runId, message.slice(0, 2000)],
+  );
+}
+
+async function executeRun(database: RunDatabase, runId: string, options: PayrollRunOptions): Promise<RunOutcome> {
+  const run = await loadRun(database, runId);
+  if (!run) return 'rolled_back';
+  if (run.status !== 'running') return run.status as RunOutcome;
+  if (!isTaxYear(run.tax_year)) {
+    await failRun(database, runId, `Tax year ${run.tax_year} is not supported by the payroll engine`);
+    return 'failed';
+  }
+  const batchSize = Math.max(1, options.batchSize ?? (database.engine === 'pglite' ? 1000 : 2500));
+  const [{ n: processedSoFar } = { n: 0 }] = await queryRows<{ n: number }>(asDatabase(database), 'SELECT processed AS n FROM payroll_runs WHERE id = $1', [runId]);
+  let processed = Number(processedSoFar);
+  let after = run.resume_after ?? '';
+  let batchNo = 0;
+  const prepare = (from: string) => {
+    const p = prepareBatch(database, run, from, batchSize, options);
+    p.catch(() => {}); // awaited below; avoids an unhandled rejection while the previous batch commits
+    return p;
+  };
+  try {
+    let next = prepare(after);
+    for (;;) {
+      const batch = await next;
+      if (draining) return 'running';
+      if (batch.count === 0) {
+        const done = await completeRun(database, runId, batch.after);
+        if (done.kind === 'ok') return 'completed';
+        if (done.kind === 'stopped') return done.status;
+        after = done.resumeAfter;
+        next = prepare(after);
+        continue;
+      }
+      next = prepare(batch.last!); // read and compute the next batch while this one commits
+      batchNo++;
+      const result = await commitBatch(database, runId, batch, batchNo, processed, options);
+      if (result.kind === 'stopped') return result.status;
+      if (result.kind === 'moved') {
+        // Another worker got there first: continue from where the run really is.
+        after = result.resumeAfter;
+        next = prepare(after);
+        continue;
+      }
+      processed += batch.count;
+      after = batch.last!;
+      await options.onBatch?.({ runId, batch: batchNo, phase: 'committed', processed });
+    }
+  } catch (error) {
+    if (draining) return 'running';
+    const message = error instanceof PayrollRunEmployeeError ? error.message : `The run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    try {
+      await failRun(database, runId, message);
+    } catch {
+      return 'running'; // the database is gone (shutdown, crash): the run resumes at the next start
+    }
+    return 'failed';
+  }
+}
