@@ -58,7 +58,7 @@ export function createApp(options: AppOptions) {
     cors({
       origin: options.corsOrigins ?? [],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', 'Idempotent-Replayed', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location', 'Content-Disposition', 'Idempotent-Replayed', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
       maxAge: 600,
     }),
   );

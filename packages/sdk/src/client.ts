@@ -5,6 +5,8 @@ import { EtagStore } from './etags.ts';
 import { AuditResource } from './resources/audit.ts';
 import { DemoResource } from './resources/demo.ts';
 import { MeResource } from './resources/me.ts';
+import { P60sResource } from './resources/p60s.ts';
+import { PayrollResource } from './resources/payroll.ts';
 import { PayslipsResource } from './resources/payslips.ts';
 import { PeopleResource } from './resources/people.ts';
 
@@ -53,6 +55,17 @@ export interface RequestOptions extends CallOptions {
   idempotencyKey?: string | undefined;
   /** Sent as `If-Match`: the update applies only to that version, so a PATCH with one may be retried. */
   ifMatch?: string | undefined;
+  /**
+   * This request has no side effects (a calculation sent as POST because it has a body), so it is
+   * retried like a read. Only set it for endpoints that read and write nothing.
+   */
+  idempotent?: boolean | undefined;
+}
+
+/** What a download asks for: the media type it expects. */
+export interface DownloadOptions extends RequestOptions {
+  /** The media type expected on success, sent in `Accept` and checked on the response (e.g. `application/pdf`). */
+  accept: string;
 }
 
 /** A parsed body with the response it came from (for headers such as `ETag`). */
@@ -69,7 +82,8 @@ const retryStatusCodes = [408, 429, 500, 502, 503, 504];
  * it carries an Idempotency-Key the server replays; a PATCH is, when If-Match pins it to one version
  * (a second attempt after a lost response fails with 412 instead of applying twice).
  */
-function isRepeatable(method: string, headers: Headers): boolean {
+function isRepeatable(method: string, headers: Headers, idempotent: boolean): boolean {
+  if (idempotent) return true;
   switch (method.toUpperCase()) {
     case 'GET': case 'HEAD': case 'OPTIONS': case 'PUT': case 'DELETE':
       return true;
@@ -127,6 +141,41 @@ export class Transport {
 
   /** Sends one call (with its retries) and returns the parsed body and the final response. */
   async send<T>(method: string, path: string, options: RequestOptions = {}): Promise<Sent<T>> {
+    return this.#exchange(method, path, options, async (response) => ({
+      data: (response.status === 204 ? undefined : await response.json()) as T,
+      response,
+    }));
+  }
+
+  /**
+   * A GET whose success body is binary (a PDF): read as a `Blob`, never parsed as JSON. Failures are
+   * still problem+json and become the same typed errors. A 2xx of another media type (a proxy's HTML
+   * sign-in page, say) is an `EsrError` with code `unexpected_content_type`, not a corrupt download.
+   */
+  async download(path: string, options: DownloadOptions): Promise<{ blob: Blob; response: Response }> {
+    const { accept, ...rest } = options;
+    const headers = new Headers(rest.headers);
+    headers.set('Accept', `${accept}, application/problem+json;q=0.9`);
+    return this.#exchange('GET', path, { ...rest, headers: Object.fromEntries(headers) }, async (response, request) => {
+      const type = response.headers.get('content-type');
+      if (type !== null && type.split(';')[0]!.trim().toLowerCase() !== accept.toLowerCase()) {
+        void response.body?.cancel().catch(() => {});
+        throw new EsrError({
+          status: response.status,
+          code: 'unexpected_content_type',
+          title: 'Unexpected response type',
+          detail: `Expected ${accept} but the server answered ${type}.`,
+          requestId: response.headers.get('x-request-id') ?? undefined,
+          request: request && redactRequest(request),
+          headers: response.headers,
+        });
+      }
+      return { blob: await response.blob(), response };
+    });
+  }
+
+  /** One call with its retries; `read` turns the successful response into the result, inside the error mapping. */
+  async #exchange<R>(method: string, path: string, options: RequestOptions, read: (response: Response, request: Request | undefined) => Promise<R>): Promise<R> {
     const searchParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.searchParams ?? {})) {
       if (value !== undefined) searchParams[key] = String(value);
@@ -135,8 +184,10 @@ export class Transport {
     if (options.idempotencyKey !== undefined) headers.set('Idempotency-Key', options.idempotencyKey);
     if (options.ifMatch !== undefined) headers.set('If-Match', options.ifMatch);
     const keyed = method.toUpperCase() === 'POST' && headers.has('idempotency-key');
+    const repeatable = isRepeatable(method, headers, options.idempotent === true);
     // Checked here: inside the try, a TypeError would be reported as a ConnectionError.
     checkRetryAndTimeout('', options);
+    let sent: Request | undefined; // the final attempt, for errors raised while reading a 2xx
     try {
       const response = await this.#ky(path.replace(/^\//, ''), {
         method,
@@ -145,9 +196,10 @@ export class Transport {
         headers,
         signal: options.signal,
         ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        hooks: { afterResponse: [({ request }) => void (sent = request)] },
         retry: {
           // The key (generated once per call, before the first attempt) is the same on every attempt.
-          limit: isRepeatable(method, headers) ? (options.retry ?? this.#retry) : 0,
+          limit: repeatable ? (options.retry ?? this.#retry) : 0,
           methods: [...allMethods],
           // A keyed POST may also meet 409 idempotency_request_in_flight: its first attempt is still
           // running on the server. Waiting Retry-After and asking again gets the replayed response.
@@ -166,8 +218,7 @@ export class Transport {
           jitter: true,
         },
       });
-      const data = response.status === 204 ? undefined : await response.json();
-      return { data: data as T, response };
+      return await read(response, sent);
     } catch (error) {
       throw toEsrError(error);
     }
@@ -207,7 +258,12 @@ export interface EsrClient {
   readonly me: MeResource;
   /** People's records: profile, personal details, name changes, bank details, equality and diversity. */
   readonly people: PeopleResource;
+  /** The signed-in employee's payslips, as data and as PDFs. */
   readonly payslips: PayslipsResource;
+  /** The signed-in employee's P60 end-of-year certificates, as data and as PDFs. */
+  readonly p60s: P60sResource;
+  /** Payroll: the period calculator (anyone signed in) and payroll runs (payroll admins). */
+  readonly payroll: PayrollResource;
   /** The organisation's audit trail (HR admins). */
   readonly audit: AuditResource;
   /** Demo sign-in (only on servers running in demo mode). */
@@ -234,6 +290,8 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     me: new MeResource(transport),
     people: new PeopleResource(transport, etags),
     payslips: new PayslipsResource(transport),
+    p60s: new P60sResource(transport),
+    payroll: new PayrollResource(transport),
     audit: new AuditResource(transport),
     demo: new DemoResource(transport),
     etagOf: (value) => etags.of(value),

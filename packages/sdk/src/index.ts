@@ -1,5 +1,7 @@
 export { createEsrClient } from './client.ts';
 export type { CallOptions, EsrClient, EsrClientOptions, RequestOptions } from './client.ts';
+export { filenameFromContentDisposition } from './download.ts';
+export type { Download, DocumentLanguage, PdfOptions } from './download.ts';
 export {
   EsrError,
   ValidationError,
@@ -17,6 +19,9 @@ export type { FieldIssue, RedactedRequest } from './errors.ts';
 export { Page } from './pagination.ts';
 export type { PageData } from './pagination.ts';
 export type { PayslipsResource } from './resources/payslips.ts';
+export type { P60sResource } from './resources/p60s.ts';
+export type { PayrollResource } from './resources/payroll.ts';
+export type { PayrollRunsResource, PayrollRunListOptions, WaitForOptions } from './resources/payroll-runs.ts';
 export type { MeResource, TeamOptions } from './resources/me.ts';
 export type { PeopleResource, EmployeeRef, UpdateOptions, CreateOptions } from './resources/people.ts';
 export type { AuditResource, AuditListOptions } from './resources/audit.ts';

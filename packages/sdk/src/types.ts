@@ -45,6 +45,30 @@ export type EqualityDiversityDeclaration = Schemas['EqualityDiversityDeclaration
 /** A stored declaration. (`people.equalityDiversity()` returns `null` when none was made.) */
 export type EqualityDiversity = NonNullable<Schemas['EqualityDiversity']>;
 
+// Payroll
+
+/**
+ * One pay period to calculate: tax year, frequency, period, tax code, gross pay and NI letter, and
+ * optionally the year to date, salary sacrifice, student loans and NHS Pension. Money is integer pence.
+ */
+export type PayrollCalculationRequest = Schemas['PayrollCalculationRequest'];
+/** Every figure of the period (tax, NI, loans, pension, net pay, employer costs) and `lines` explaining each. */
+export type PayrollCalculation = Schemas['PayrollCalculation'];
+/** One explained figure: `kind` is `pay`, `deduction`, `employer` or `total`. */
+export type PayrollCalculationLine = Schemas['PayrollCalculationLine'];
+/** A tax year with a P60 (ended, and the employee was paid in it). */
+export type P60Summary = Schemas['P60Summary'];
+/** An end-of-year certificate: every figure is the sum of the tax year's payslips. */
+export type P60 = Schemas['P60'];
+
+/** A payroll run and its progress (`progress.percent`, `processed` of `total`, `etaSeconds`). */
+export type PayrollRun = Schemas['PayrollRun'];
+export type PayrollRunStatus = Schemas['PayrollRunStatus'];
+/** The tax month to pay and its pay date (which must fall in that month). */
+export type StartPayrollRun = Schemas['StartPayrollRun'];
+/** A run as rolled back, with how many payslips were deleted. */
+export type RolledBackPayrollRun = Schemas['RolledBackPayrollRun'];
+
 // Audit
 
 /** One entry of the append-only audit trail; `changes` holds masked values only. */

@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp, createDemoIssuer, openDatabase, seedDatabase } from '../../reference-server/src/index.ts';
 import type { Database } from '../../reference-server/src/index.ts';
-import { AuthenticationError, NotFoundError, PermissionError, PreconditionError, ValidationError, createEsrClient } from '../src/index.ts';
-import type { DemoPerson, DemoRole, EsrClient, NameChangeRequest, PayslipSummary } from '../src/index.ts';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionError, PreconditionError, ValidationError, createEsrClient } from '../src/index.ts';
+import type { DemoPerson, DemoRole, EsrClient, NameChangeRequest, Payslip, PayrollRun, PayslipSummary } from '../src/index.ts';
 import { rejection } from './helpers.ts';
 
 const baseUrl = 'http://esr.test';
@@ -23,7 +23,9 @@ before(async () => {
   database = await openDatabase({});
   await seedDatabase(database, { staff: 80, organisations: 1, asOf: '2026-11-25' });
   const demo = await createDemoIssuer();
-  const app = createApp({ database, verifier: demo, demo });
+  // Small, slowed batches so a payroll run's progress can be watched (80 staff: 8 batches).
+  const payrollRuns = { batchSize: 10, onBatch: async ({ phase }: { phase: string }) => { if (phase === 'committed') await new Promise((resolve) => setTimeout(resolve, 25)); } };
+  const app = createApp({ database, verifier: demo, demo, payrollRuns });
   fetchToApp = async (input, init) => app.fetch(new Request(input, init));
 
   const anonymous = clientFor(undefined);
@@ -346,5 +348,186 @@ describe('people, against the reference server (PGlite)', () => {
     const refused = await rejection(esr.audit.list());
     assert.ok(refused instanceof PermissionError, `got ${String(refused)}`);
     assert.equal(refused.status, 403);
+  });
+});
+
+describe('payroll, against the reference server (PGlite)', () => {
+  const startsWithPdfMagic = async (blob: Blob) => new TextDecoder().decode(new Uint8Array(await blob.arrayBuffer()).slice(0, 5)) === '%PDF-';
+  const sum = (lines: { code: string; amountPence: number }[], code: string) => lines.filter((l) => l.code === code).reduce((t, l) => t + l.amountPence, 0);
+
+  test('payroll.calculate: 1257L, month 1 of 2026-27, £1,156.25 → £21.40 tax, every figure explained', async () => {
+    const result = await client.payroll.calculate({ taxYear: '2026-27', frequency: 'monthly', period: 1, taxCode: '1257L', grossPayPence: 115_625, niCategory: 'A' });
+    assert.equal(result.taxPence, 2140);
+    assert.equal(result.taxToDatePence, 2140);
+    assert.equal(result.basis, 'cumulative');
+    assert.equal(result.jurisdiction, 'rest_of_uk');
+    assert.equal(result.netPayPence, result.grossPayPence - result.taxPence - result.employeeNiPence - result.pensionMemberPence - result.studentLoanPence - result.postgraduateLoanPence);
+    const paye = result.lines.find((line) => line.code === 'PAYE');
+    assert.ok(paye, 'a PAYE line');
+    assert.equal(paye.amountPence, 2140);
+    assert.equal(paye.kind, 'deduction');
+    assert.match(paye.explanation, /1257L/);
+    for (const line of result.lines) assert.ok(line.explanation.length > 0, `${line.code} is explained`);
+  });
+
+  test('payroll.calculate: an input the engine refuses is a ValidationError naming the field', async () => {
+    const error = await rejection(client.payroll.calculate({ taxYear: '2026-27', frequency: 'monthly', period: 13, taxCode: '1257L', grossPayPence: 100_000, niCategory: 'A' }));
+    assert.ok(error instanceof ValidationError, `got ${String(error)}`);
+    assert.equal(error.param, 'json.period');
+  });
+
+  test('payslips.pdf: a real PDF, byte for byte, named by pay date; Welsh too', async () => {
+    const latest = await client.payslips.latest();
+    assert.ok(latest);
+    const { blob, filename } = await client.payslips.pdf(latest.id);
+    assert.equal(blob.type, 'application/pdf');
+    assert.ok(await startsWithPdfMagic(blob), 'starts with %PDF-');
+    assert.ok(blob.size > 1000);
+    assert.equal(filename, `payslip-${latest.payDate}.pdf`);
+    const welsh = await client.payslips.pdf(latest.id, { lang: 'cy' });
+    assert.ok(await startsWithPdfMagic(welsh.blob));
+    const missing = await rejection(client.payslips.pdf('pay_doesnotexist'));
+    assert.ok(missing instanceof NotFoundError, `got ${String(missing)}`);
+    assert.equal(missing.code, 'not_found');
+    const badLang = await rejection(client.payslips.pdf(latest.id, { lang: 'fr' as never }));
+    assert.ok(badLang instanceof ValidationError);
+    assert.equal(badLang.param, 'query.lang');
+  });
+
+  test('P60 2025-26 adds up the year\'s payslips: tax, pay and count; its PDF is a PDF', async () => {
+    const years = await (await client.p60s.list()).toArray();
+    assert.ok(years.some((y) => y.taxYear === '2025-26'), `P60 years: ${years.map((y) => y.taxYear).join(', ')}`);
+    assert.ok(!years.some((y) => y.taxYear === '2026-27'), 'the current tax year has no P60 yet');
+
+    const summaries = (await (await client.payslips.list({ limit: 100 })).toArray()).filter((s) => s.taxYear === '2025-26');
+    const payslips: Payslip[] = [];
+    for (const summary of summaries) payslips.push(await client.payslips.get(summary.id));
+    const p60 = await client.p60s.get('2025-26');
+    assert.equal(p60.payslipCount, payslips.length);
+    assert.equal(p60.taxInThisEmploymentPence, payslips.reduce((t, p) => t + sum(p.deductions, 'PAYE'), 0));
+    assert.equal(p60.grossPayPence, payslips.reduce((t, p) => t + p.totals.grossPence, 0));
+    const last = payslips.reduce((a, b) => (a.payDate > b.payDate ? a : b));
+    assert.equal(p60.taxInThisEmploymentPence, last.yearToDate.taxPence, 'and the last payslip\'s tax to date');
+    assert.equal(p60.employee.id, employeeId);
+    assert.equal(p60.lastPayDate, last.payDate);
+
+    const { blob, filename } = await client.p60s.pdf('2025-26');
+    assert.ok(await startsWithPdfMagic(blob));
+    assert.equal(filename, 'p60-2025-26.pdf');
+
+    for (const call of [() => client.p60s.get('2026-27'), () => client.p60s.pdf('2026-27')]) {
+      const notYet = await rejection(call());
+      assert.ok(notYet instanceof NotFoundError, `got ${String(notYet)}`);
+    }
+    const malformed = await rejection(client.p60s.get('2025-27'));
+    assert.ok(malformed instanceof ValidationError);
+    assert.equal(malformed.param, 'param.taxYear');
+  });
+
+  test('a payroll admin reads another person\'s payslips, payslip and PDF; the reads are audited', async () => {
+    const { esr: payroll } = await signedIn('payroll_admin');
+    const mine = await (await client.payslips.list({ limit: 100 })).toArray();
+    const theirs = await (await payroll.people.payslips(employeeId, { limit: 5 })).toArray();
+    assert.deepEqual(theirs.map((s) => s.id), mine.map((s) => s.id));
+    const payslip = await payroll.people.payslip(employeeId, mine[0]!.id);
+    assert.deepEqual(payslip, await client.payslips.get(mine[0]!.id));
+    const { blob, filename } = await payroll.people.payslipPdf(employeeId, mine[0]!.id);
+    assert.ok(await startsWithPdfMagic(blob));
+    assert.equal(filename, `payslip-${payslip.payDate}.pdf`);
+    // Yourself through the people route too.
+    assert.deepEqual((await client.people.payslips('me', { limit: 100 })).data.map((s) => s.id), mine.map((s) => s.id));
+
+    const { esr: hr } = await signedIn('hr_admin');
+    const events = await (await hr.audit.list({ subjectEmployeeId: employeeId, limit: 100 })).toArray();
+    assert.deepEqual(
+      ['payslips', 'payslip', 'payslip_pdf'].filter((resource) => events.some((e) => e.action === 'read' && e.resource === resource)),
+      ['payslips', 'payslip', 'payslip_pdf'],
+    );
+  });
+
+  test('a line manager gets PermissionError for a report\'s payslips (list, payslip, PDF), NotFoundError outside their line; so does HR without payroll', async () => {
+    const { person: manager, esr } = await signedIn('manager', 1);
+    assert.ok(!manager.roles.includes('payroll_admin'));
+    const team = await (await esr.me.team({ scope: 'all', limit: 100 })).toArray();
+    const report = team[0];
+    assert.ok(report, 'the manager has a report');
+    // The report's own id for a real payslip id.
+    const reportToken = (await clientFor(undefined).demo.signIn(report.id)).token;
+    const reportPayslip = await clientFor(reportToken).payslips.latest();
+    assert.ok(reportPayslip);
+
+    for (const call of [
+      () => esr.people.payslips(report.id),
+      () => esr.people.payslip(report.id, reportPayslip.id),
+      () => esr.people.payslipPdf(report.id, reportPayslip.id),
+    ]) {
+      const error = await rejection(call());
+      assert.ok(error instanceof PermissionError, `got ${String(error)}`);
+      assert.equal(error.status, 403);
+    }
+
+    const inLine = new Set([manager.employeeId, ...team.map((m) => m.id)]);
+    const outsider = (await clientFor(undefined).demo.people({ role: 'employee' })).find((p) => !inLine.has(p.employeeId));
+    assert.ok(outsider, 'someone outside the manager\'s line');
+    const hidden = await rejection(esr.people.payslipPdf(outsider.employeeId, reportPayslip.id));
+    assert.ok(hidden instanceof NotFoundError, `got ${String(hidden)}`);
+
+    const { person: hrPerson, esr: hr } = await signedIn('hr_admin', 1);
+    assert.ok(!hrPerson.roles.includes('payroll_admin'));
+    assert.ok((await rejection(hr.people.payslips(report.id))) instanceof PermissionError);
+  });
+});
+
+// Last: finalising a run releases new payslips to everyone, which would change what earlier tests read.
+describe('payroll runs, against the reference server (PGlite)', () => {
+  test('start → waitFor (progress) → rollback → start again → finalise once; the payslips then reach employees', async () => {
+    const { esr: payroll } = await signedIn('payroll_admin');
+    const period = { taxYear: '2026-27', periodNumber: 9, payDate: '2026-12-23' } as const;
+
+    const started = await payroll.payroll.runs.start(period);
+    assert.equal(started.status, 'running');
+    assert.match(started.id, /^prn_/);
+    const reports: PayrollRun[] = [];
+    const done = await payroll.payroll.runs.waitFor(started.id, { interval: 20, onProgress: (run) => void reports.push(run) });
+    assert.equal(done.status, 'completed', done.error ?? '');
+    assert.equal(done.progress.processed, done.progress.total);
+    assert.equal(done.progress.percent, 100);
+    assert.ok(done.progress.payslipsWritten > 0);
+    assert.deepEqual(reports.at(-1), done);
+    assert.ok(reports.some((run) => run.status === 'running'), 'progress was reported while it ran');
+    const processed = reports.map((run) => run.progress.processed);
+    assert.deepEqual(processed, [...processed].sort((a, b) => a - b), 'progress only goes forward');
+
+    const again = await rejection(payroll.payroll.runs.start(period));
+    assert.ok(again instanceof ConflictError, `got ${String(again)}`);
+    assert.equal(again.code, 'payroll_run_exists');
+
+    const rolledBack = await payroll.payroll.runs.rollback(started.id);
+    assert.equal(rolledBack.status, 'rolled_back');
+    assert.equal(rolledBack.payslipsDeleted, done.progress.payslipsWritten);
+    const twice = await rejection(payroll.payroll.runs.rollback(started.id));
+    assert.ok(twice instanceof ConflictError);
+    assert.equal(twice.code, 'payroll_run_state_conflict');
+
+    const rerun = await payroll.payroll.runs.start(period);
+    assert.notEqual(rerun.id, started.id);
+    assert.equal((await payroll.payroll.runs.waitFor(rerun.id, { interval: 20 })).status, 'completed');
+    assert.notEqual((await client.payslips.latest())?.payDate, period.payDate, 'not visible before it is finalised');
+    const finalised = await payroll.payroll.runs.finalise(rerun.id);
+    assert.equal(finalised.status, 'finalised');
+    assert.ok(finalised.finalisedAt);
+    assert.ok((await rejection(payroll.payroll.runs.finalise(rerun.id))) instanceof ConflictError);
+    assert.equal((await client.payslips.latest())?.payDate, period.payDate, 'the finalised run\'s payslip is the employee\'s latest');
+
+    const runs = await (await payroll.payroll.runs.list({ limit: 1 })).toArray();
+    assert.deepEqual(runs.map((run) => [run.id, run.status]), [[rerun.id, 'finalised'], [started.id, 'rolled_back']]);
+    assert.deepEqual((await payroll.payroll.runs.list({ status: 'rolled_back' })).data.map((run) => run.id), [started.id]);
+  });
+
+  test('anyone but a payroll admin gets PermissionError', async () => {
+    for (const call of [() => client.payroll.runs.list(), () => client.payroll.runs.start({ taxYear: '2026-27', periodNumber: 10, payDate: '2027-01-29' })]) {
+      const error = await rejection(call());
+      assert.ok(error instanceof PermissionError, `got ${String(error)}`);
+    }
   });
 });

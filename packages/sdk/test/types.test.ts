@@ -6,6 +6,14 @@ import assert from 'node:assert/strict';
 import { createPayslipHandlers, createPeopleHandlers } from '../src/testing/index.ts';
 import { Page, RateLimitError, ValidationError } from '../src/index.ts';
 import type {
+  Download,
+  P60,
+  P60Summary,
+  PayrollCalculation,
+  PayrollCalculationRequest,
+  PayrollRun,
+  RolledBackPayrollRun,
+  StartPayrollRun,
   AddressInput,
   ApprovalRequestSummary,
   AuditEvent,
@@ -24,6 +32,7 @@ import type {
   RedactedRequest,
   Role,
   TeamMember,
+  operations,
   paths,
 } from '../src/index.ts';
 import { testClient, useMockServer } from './helpers.ts';
@@ -183,4 +192,48 @@ test('people, team and audit results have the types the API promises', async () 
   const [event] = (await client.audit.list()).data;
   const changes: Record<string, { from?: string | null; to?: string | null }> | null | undefined = event?.changes;
   void changes;
+});
+
+test('payroll, P60 and download types come from the OpenAPI document', () => {
+  const client = testClient();
+  type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+  type Json<O extends keyof operations, S extends number> = operations[O]['responses'] extends Record<S, { content: { 'application/json': infer B } }> ? B : never;
+
+  expectType<Equal<Parameters<typeof client.payroll.calculate>[0], PayrollCalculationRequest>>();
+  expectType<Equal<PayrollCalculationRequest, operations['calculatePayrollPeriod']['requestBody']['content']['application/json']>>();
+  expectType<Equal<Result<typeof client.payroll.calculate>, PayrollCalculation>>();
+  expectType<Equal<PayrollCalculation, Json<'calculatePayrollPeriod', 200>>>();
+  expectType<Equal<Result<typeof client.payslips.pdf>, Download>>();
+  expectType<Equal<Download, { blob: Blob; filename: string }>>();
+  expectType<Equal<Result<typeof client.p60s.list>, Page<P60Summary>>>();
+  expectType<Equal<Result<typeof client.p60s.get>, P60>>();
+  expectType<Equal<P60, Json<'getMyP60', 200>>>();
+  expectType<Equal<Result<typeof client.p60s.pdf>, Download>>();
+  expectType<Equal<Result<typeof client.people.payslips>, Page<PayslipSummary>>>();
+  expectType<Equal<Result<typeof client.people.payslip>, Payslip>>();
+  expectType<Equal<Payslip, Json<'getPersonPayslip', 200>>>();
+  expectType<Equal<Result<typeof client.people.payslipPdf>, Download>>();
+  expectType<Equal<NonNullable<Parameters<typeof client.payslips.pdf>[1]>['lang'], 'en' | 'cy' | undefined>>();
+  expectType<Equal<Parameters<typeof client.payroll.runs.start>[0], StartPayrollRun>>();
+  expectType<Equal<Result<typeof client.payroll.runs.start>, PayrollRun>>();
+  expectType<Equal<PayrollRun, Json<'startPayrollRun', 202>>>();
+  expectType<Equal<Result<typeof client.payroll.runs.get>, PayrollRun>>();
+  expectType<Equal<Result<typeof client.payroll.runs.list>, Page<PayrollRun>>>();
+  expectType<Equal<Result<typeof client.payroll.runs.rollback>, RolledBackPayrollRun>>();
+  expectType<Equal<RolledBackPayrollRun, Json<'rollBackPayrollRun', 200>>>();
+  expectType<Equal<Result<typeof client.payroll.runs.finalise>, PayrollRun>>();
+  expectType<Equal<Result<typeof client.payroll.runs.waitFor>, PayrollRun>>();
+
+  // Compile-time only (never called):
+  const _invalidCalls = () => [
+    // @ts-expect-error money is integer pence
+    client.payroll.calculate({ taxYear: '2026-27', frequency: 'monthly', period: 1, taxCode: '1257L', grossPayPence: '1156.25', niCategory: 'A' }),
+    // @ts-expect-error only the tax years the engine knows
+    client.payroll.calculate({ taxYear: '2019-20', frequency: 'monthly', period: 1, taxCode: '1257L', grossPayPence: 1, niCategory: 'A' }),
+    // @ts-expect-error PDFs come in English or Welsh
+    client.payslips.pdf('pay_1', { lang: 'fr' }),
+    // @ts-expect-error a run has a status filter from the API's list
+    client.payroll.runs.list({ status: 'paused' }),
+  ];
+  void _invalidCalls;
 });

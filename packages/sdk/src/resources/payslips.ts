@@ -1,4 +1,6 @@
 import type { CallOptions, Transport } from '../client.ts';
+import { downloadPdf } from '../download.ts';
+import type { Download, PdfOptions } from '../download.ts';
 import { NotFoundError } from '../errors.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
@@ -34,5 +36,13 @@ export class PayslipsResource {
   /** One payslip by id; throws `NotFoundError` if it is not the caller's. */
   get(payslipId: string, options: CallOptions = {}): Promise<Payslip> {
     return this.#transport.request<Payslip>('GET', `me/payslips/${encodeURIComponent(payslipId)}`, options);
+  }
+
+  /**
+   * One payslip as an A4 PDF (ESR layout): `{ blob, filename }`, the filename being the server's
+   * (`payslip-2026-10-30.pdf`). `lang: 'cy'` gives Welsh labels. `NotFoundError` if it is not the caller's.
+   */
+  pdf(payslipId: string, options: PdfOptions = {}): Promise<Download> {
+    return downloadPdf(this.#transport, `me/payslips/${encodeURIComponent(payslipId)}/pdf`, `payslip-${payslipId}.pdf`, options);
   }
 }

@@ -1,5 +1,9 @@
 import type { CallOptions, Transport } from '../client.ts';
+import { downloadPdf } from '../download.ts';
+import type { Download, PdfOptions } from '../download.ts';
 import { newIdempotencyKey } from '../etags.ts';
+import { Page } from '../pagination.ts';
+import type { PageData } from '../pagination.ts';
 import type { EtagStore } from '../etags.ts';
 import type {
   ApprovalRequestSummary,
@@ -8,6 +12,8 @@ import type {
   EqualityDiversity,
   EqualityDiversityDeclaration,
   NameChangeRequest,
+  Payslip,
+  PayslipSummary,
   PersonalDetails,
   PersonalDetailsPatch,
   Profile,
@@ -90,6 +96,29 @@ export class PeopleResource {
   /** Makes or replaces your declaration. Every field has a `prefer_not_to_say` (ethnicity: `Z`, not stated). */
   declareEqualityDiversity(employeeId: EmployeeRef, declaration: EqualityDiversityDeclaration, options: CallOptions = {}): Promise<EqualityDiversity> {
     return this.#transport.request<EqualityDiversity>('PUT', path(employeeId, 'equality-diversity'), { ...options, json: declaration });
+  }
+
+  /**
+   * A person's payslips, newest first (yourself; payroll admins of the organisation, audited). Line
+   * managers and HR admins without the payroll admin role get `PermissionError` for people in their
+   * line or organisation they may otherwise see, and `NotFoundError` for anyone else.
+   */
+  async payslips(employeeId: EmployeeRef = 'me', options: CallOptions & { limit?: number; cursor?: string } = {}): Promise<Page<PayslipSummary>> {
+    const { limit, cursor, ...call } = options;
+    const url = path(employeeId, 'payslips');
+    const fetchPage = (at: string | undefined) =>
+      this.#transport.request<PageData<PayslipSummary>>('GET', url, { ...call, searchParams: { limit, cursor: at } });
+    return new Page(await fetchPage(cursor), fetchPage);
+  }
+
+  /** One of a person's payslips (same rule as `payslips`). */
+  payslip(employeeId: EmployeeRef, payslipId: string, options: CallOptions = {}): Promise<Payslip> {
+    return this.#transport.request<Payslip>('GET', path(employeeId, `payslips/${encodeURIComponent(payslipId)}`), options);
+  }
+
+  /** One of a person's payslips as a PDF: `{ blob, filename }` (same rule as `payslips`). */
+  payslipPdf(employeeId: EmployeeRef, payslipId: string, options: PdfOptions = {}): Promise<Download> {
+    return downloadPdf(this.#transport, path(employeeId, `payslips/${encodeURIComponent(payslipId)}/pdf`), `payslip-${payslipId}.pdf`, options);
   }
 
   async #read<T>(url: string, options: CallOptions): Promise<T> {
