@@ -109,10 +109,13 @@ function checkRetryAndTimeout(where: string, options: { retry?: number | undefin
 export class Transport {
   readonly #ky: KyInstance;
   readonly #retry: number;
+  /** With getToken, a 401 is answered by asking for a token once more and repeating the call once. */
+  readonly #refreshOn401: boolean;
 
   constructor(options: EsrClientOptions) {
     const { getToken, token } = options;
     this.#retry = options.retry ?? 2;
+    this.#refreshOn401 = getToken !== undefined;
     checkRetryAndTimeout('createEsrClient: ', options);
     // Called before every attempt, retries included, so a token refreshed meanwhile is the one sent.
     const authorise = async (request: Request, retry: boolean) => {
@@ -175,7 +178,7 @@ export class Transport {
   }
 
   /** One call with its retries; `read` turns the successful response into the result, inside the error mapping. */
-  async #exchange<R>(method: string, path: string, options: RequestOptions, read: (response: Response, request: Request | undefined) => Promise<R>): Promise<R> {
+  async #exchange<R>(method: string, path: string, options: RequestOptions, read: (response: Response, request: Request | undefined) => Promise<R>, refreshed = false): Promise<R> {
     const searchParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.searchParams ?? {})) {
       if (value !== undefined) searchParams[key] = String(value);
@@ -220,6 +223,11 @@ export class Transport {
       });
       return await read(response, sent);
     } catch (error) {
+      // The token may have expired between getToken and the server: the server did nothing with a
+      // 401, so one repeat with a freshly fetched token is safe for any method.
+      if (!refreshed && this.#refreshOn401 && isHTTPError(error) && error.response.status === 401) {
+        return this.#exchange(method, path, options, read, true);
+      }
       throw toEsrError(error);
     }
   }

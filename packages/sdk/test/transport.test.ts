@@ -27,6 +27,36 @@ const unavailable = (headers: Record<string, string> = { 'Retry-After': '0' }) =
   );
 const ok = () => HttpResponse.json(payslipFixture);
 
+const unauthorised = () =>
+  HttpResponse.json(
+    { type: 'urn:esr:problem:unauthenticated', title: 'You are not signed in', status: 401, code: 'unauthenticated', detail: 'expired' },
+    { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+
+describe('token refresh on 401', () => {
+  test('with getToken, a 401 asks for a token once more and repeats the call once', async () => {
+    let issued = 0;
+    server.use(http.get('*/v1/me/payslips/latest', ({ request }) => (request.headers.get('authorization') === 'Bearer fresh' ? ok() : unauthorised())));
+    const client = testClient({ token: undefined, getToken: async () => (++issued === 1 ? 'expired' : 'fresh') });
+    assert.deepEqual(await client.payslips.latest(), payslipFixture);
+    assert.equal(issued, 2);
+    assert.deepEqual(seen.map((r) => r.headers.get('authorization')), ['Bearer expired', 'Bearer fresh']);
+  });
+
+  test('a second 401 is final: AuthenticationError after exactly two attempts', async () => {
+    server.use(http.get('*/v1/me/payslips/latest', unauthorised));
+    const error = await rejection(testClient({ token: undefined, getToken: async () => 'still-bad' }).payslips.latest());
+    assert.equal((error as EsrError).status, 401);
+    assert.equal(seen.length, 2);
+  });
+
+  test('a static token is not repeated on 401 (there is nothing fresher to send)', async () => {
+    server.use(http.get('*/v1/me/payslips/latest', unauthorised));
+    await rejection(testClient({ token: 'static' }).payslips.latest());
+    assert.equal(seen.length, 1);
+  });
+});
+
 describe('Authorization header', () => {
   test('a static token is sent as a bearer token', async () => {
     server.use(...createPayslipHandlers());
