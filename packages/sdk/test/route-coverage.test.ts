@@ -1,0 +1,53 @@
+// Every operation in the server's OpenAPI document has an SDK method: a new route without one fails here.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createEsrClient } from '../src/index.ts';
+import type { EsrClient } from '../src/index.ts';
+
+const document = JSON.parse(readFileSync(new URL('../../reference-server/openapi.json', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId: string }>>;
+};
+
+/** operationId → the SDK method that calls it. */
+const methods: Record<string, (c: EsrClient) => unknown> = {
+  listDemoPeople: (c) => c.demo.people,
+  demoSignIn: (c) => c.demo.signIn,
+  listMyPayslips: (c) => c.payslips.list,
+  getMyLatestPayslip: (c) => c.payslips.latest,
+  getMyPayslip: (c) => c.payslips.get,
+  getMyPayslipPdf: (c) => c.payslips.pdf,
+  listMyP60s: (c) => c.p60s.list,
+  getMyP60: (c) => c.p60s.get,
+  getMyP60Pdf: (c) => c.p60s.pdf,
+  getMe: (c) => c.me.get,
+  listMyTeam: (c) => c.me.team,
+  getProfile: (c) => c.people.get,
+  getPersonalDetails: (c) => c.people.personalDetails,
+  updatePersonalDetails: (c) => c.people.updatePersonalDetails,
+  requestNameChange: (c) => c.people.requestNameChange,
+  getBankDetails: (c) => c.people.bankDetails,
+  replaceBankDetails: (c) => c.people.replaceBankDetails,
+  getEqualityDiversity: (c) => c.people.equalityDiversity,
+  declareEqualityDiversity: (c) => c.people.declareEqualityDiversity,
+  listPersonPayslips: (c) => c.people.payslips,
+  getPersonPayslip: (c) => c.people.payslip,
+  getPersonPayslipPdf: (c) => c.people.payslipPdf,
+  calculatePayrollPeriod: (c) => c.payroll.calculate,
+  startPayrollRun: (c) => c.payroll.runs.start,
+  listPayrollRuns: (c) => c.payroll.runs.list,
+  getPayrollRun: (c) => c.payroll.runs.get,
+  rollBackPayrollRun: (c) => c.payroll.runs.rollback,
+  finalisePayrollRun: (c) => c.payroll.runs.finalise,
+  listAuditEvents: (c) => c.audit.list,
+};
+
+test('every route in the OpenAPI document has an SDK method', () => {
+  const client = createEsrClient({ baseUrl: 'http://esr.test' });
+  const operations = Object.values(document.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+  const missing = operations.filter((id) => !(id in methods));
+  assert.deepEqual(missing, [], `operations without an SDK method: ${missing.join(', ')}`);
+  for (const id of operations) assert.equal(typeof methods[id]!(client), 'function', `${id} maps to no function`);
+  const stale = Object.keys(methods).filter((id) => !operations.includes(id));
+  assert.deepEqual(stale, [], 'methods mapped to operations the server no longer has');
+});
