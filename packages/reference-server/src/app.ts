@@ -12,7 +12,9 @@ import { clientIpMiddleware } from './http/client-ip.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
+import { approvalRoutes } from './routes/approvals.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { eventRoutes } from './routes/events.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { p60Routes, payslipRoutes, peoplePayslipRoutes } from './routes/payslips.ts';
@@ -76,7 +78,9 @@ export function createApp(options: AppOptions) {
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
-  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*']) app.use(path, requireAuth(options.verifier));
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events']) {
+    app.use(path, requireAuth(options.verifier));
+  }
   // After auth, so the budget is per employee (per address when a route has no caller).
   if (options.rateLimit !== false) app.use('/v1/*', rateLimit(options.rateLimit ?? { limit: 300, windowSeconds: 60, burst: 60 }));
   app.route('/v1', payslipRoutes());
@@ -86,6 +90,8 @@ export function createApp(options: AppOptions) {
   app.route('/v1', payrollCalculatorRoutes());
   app.route('/v1', payrollRunRoutes(options.payrollRuns));
   app.route('/v1', auditRoutes());
+  app.route('/v1', approvalRoutes());
+  app.route('/v1', eventRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -184,9 +184,19 @@ export const approvalRequests = pgTable('approval_requests', {
   subjectEmployeeId: text('subject_employee_id').notNull(),
   requestedBy: text('requested_by').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  status: text('status').$type<'pending' | 'approved' | 'rejected' | 'withdrawn'>().notNull().default('pending'),
+  status: text('status').$type<'pending' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn'>().notNull().default('pending'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  // Approvals engine (migration 0005).
+  subjectRef: text('subject_ref'),
+  route: text('route').array().$type<Array<'line_manager' | 'managers_manager' | 'hr'>>().notNull().default(['line_manager']),
+  currentStep: integer('current_step').notNull().default(0),
+  approverKind: text('approver_kind').$type<'employee' | 'hr_pool'>(),
+  approverEmployeeId: text('approver_employee_id'),
+  version: integer('version').notNull().default(1),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  decidedBy: text('decided_by'),
 });
 
 export const idempotencyKeys = pgTable(

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { auditContext, auditRead, recordAudit } from '../audit/index.ts';
 import { authorise, isManager } from '../auth/access.ts';
-import { approvalRequests, employees } from '../db/schema.ts';
+import { employees } from '../db/schema.ts';
+import { nameChangeType, submitApproval } from '../domain/approvals/index.ts';
 import { loadProfile, listTeam } from '../domain/people/profile.ts';
 import {
   declareEqualityDiversity,
@@ -204,24 +204,21 @@ export function peopleRoutes() {
     .openapi(nameChangeRoute, async (c) => {
       const { employeeId } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'changeRequest');
       const body = c.req.valid('json');
-      const id = `apr_${randomUUID().replaceAll('-', '')}`;
-      const [created] = await c.var.db.transaction(async (tx) => {
-        const rows = await tx
-          .insert(approvalRequests)
-          .values({
-            id,
-            organisationId: c.var.principal.organisationId,
-            type: 'personal_details.name_change',
-            subjectEmployeeId: employeeId,
-            requestedBy: c.var.principal.employeeId,
-            payload: { title: body.title ?? null, firstName: body.firstName, lastName: body.lastName, reason: body.reason },
-          })
-          .returning();
+      const principal = c.var.principal;
+      const created = await c.var.db.transaction(async (tx) => {
+        // A real approval item: the engine routes it (line manager, then HR) and applies it when approved.
+        const request = await submitApproval(tx, {
+          organisationId: principal.organisationId,
+          type: nameChangeType,
+          subjectEmployeeId: employeeId,
+          requestedBy: principal.employeeId,
+          payload: { title: body.title ?? null, firstName: body.firstName, lastName: body.lastName, reason: body.reason },
+        });
         await recordAudit(tx, { ...auditContext(c), action: 'request', resource: 'name_change', subjectEmployeeId: employeeId, changes: { name: { to: '[requested]' } } });
-        return rows;
+        return request;
       });
       return c.json(
-        { id: created!.id, type: created!.type, status: created!.status, subjectEmployeeId: employeeId, createdAt: new Date(created!.createdAt).toISOString() },
+        { id: created.id, type: created.type, status: 'pending' as const, subjectEmployeeId: employeeId, createdAt: created.createdAt },
         202,
       );
     })

@@ -439,6 +439,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My approvals inbox: waiting on me (or those I stand in for), decided by me, or requested by me */
+        get: operations["listApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approval request with its history and context */
+        get: operations["getApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject (reason required), request more information, or reassign — exactly once */
+        post: operations["decideApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an information request and resubmit (requester only) */
+        post: operations["respondToApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request that is not decided yet (requester only) */
+        post: operations["withdrawApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/bulk-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve many requests: each decided exactly once, with a result per item */
+        post: operations["bulkApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/delegation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My stand-in approver, if I set one */
+        get: operations["getMyDelegation"];
+        /** Set my stand-in for a date range: my new and pending items go to them meanwhile (audited) */
+        put: operations["setMyDelegation"];
+        post?: never;
+        /** Remove my stand-in (audited) */
+        delete: operations["clearMyDelegation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State changes of approvals and requests, newest last (HR admins: the whole organisation; others: their own requests and items they approve) */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1247,6 +1385,172 @@ export interface components {
              * @example req_3f2a…
              */
             requestId: string | null;
+        };
+        ApprovalItemPage: {
+            data: components["schemas"]["ApprovalItem"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ApprovalItem: {
+            /** @example apr_01hq3v6k2m */
+            id: string;
+            /** @example leave.request */
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "info_requested" | "approved" | "rejected" | "withdrawn";
+            /** @example Annual leave 2–6 Dec (37.5 h) */
+            summary: string;
+            subject: components["schemas"]["PersonRef"];
+            requestedBy: components["schemas"]["PersonRef"];
+            /** @description The record the request is about (e.g. a leave request id). */
+            subjectRef: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description The approval steps, in order (multi-level when more than one). */
+            route: ("line_manager" | "managers_manager" | "hr")[];
+            /** @description Null once decided or withdrawn. */
+            currentStep: {
+                index: number;
+                /** @enum {string} */
+                kind: "line_manager" | "managers_manager" | "hr";
+                /** @enum {string|null} */
+                approverKind: "employee" | "hr_pool" | null;
+                approver: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+                standIn: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+            } | null;
+            version: number;
+            dueAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+        };
+        PersonRef: {
+            id: string;
+            name: string;
+        };
+        ApprovalDetail: components["schemas"]["ApprovalItem"] & {
+            yourActions: ("approve" | "reject" | "request_info" | "reassign" | "respond" | "withdraw")[];
+            history: components["schemas"]["ApprovalHistoryEntry"][];
+            /** @description What the approver needs to decide (dates, balances, who else is off, …). */
+            context: {
+                [key: string]: unknown;
+            };
+        };
+        ApprovalHistoryEntry: {
+            at: string;
+            /** @enum {string} */
+            action: "submitted" | "routed" | "approved" | "rejected" | "info_requested" | "responded" | "reassigned" | "withdrawn";
+            step: number;
+            actor: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+            onBehalfOf: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+            comment: string | null;
+            /** @enum {string|null} */
+            approverKind: "employee" | "hr_pool" | null;
+            approver: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+            standIn: components["schemas"]["PersonRef"] & (Record<string, never> | null);
+        };
+        ApprovalDecisionResult: components["schemas"]["ApprovalItem"] & {
+            /**
+             * @description `advanced`: approved at this step, routed to the next.
+             * @enum {string}
+             */
+            outcome: "approved" | "advanced" | "rejected" | "info_requested" | "reassigned";
+        };
+        ApprovalDecision: {
+            /** @enum {string} */
+            action: "approve" | "reject" | "request_info" | "reassign";
+            /** @description Required to reject. */
+            reason?: string;
+            /** @description Required for request_info (your question). */
+            comment?: string;
+            /** @description Required for reassign: a manager above the subject, or an HR admin. */
+            reassignTo?: string;
+        };
+        ApprovalResponse: {
+            comment: string;
+        };
+        ApprovalWithdrawal: {
+            comment?: string;
+        };
+        ApprovalBulkResult: {
+            results: {
+                id: string;
+                /** @description 200 on success, else the status a single decision would have had. */
+                httpStatus: number;
+                /** @enum {string} */
+                outcome?: "approved" | "advanced";
+                /** @enum {string} */
+                status?: "pending" | "info_requested" | "approved" | "rejected" | "withdrawn";
+                etag?: string;
+                code?: string;
+                detail?: string;
+            }[];
+            succeeded: number;
+            failed: number;
+        };
+        ApprovalBulkDecision: {
+            /** @enum {string} */
+            action: "approve";
+            ids: string[];
+            comment?: string;
+        };
+        ApprovalDelegation: {
+            delegateEmployeeId: string;
+            delegateName: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            endsOn: string;
+            /** @description Whether the range covers today. */
+            active: boolean;
+            createdAt: string;
+        } | null;
+        ApprovalDelegationInput: {
+            delegateEmployeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            endsOn: string;
+        };
+        EventPage: {
+            data: components["schemas"]["Event"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        Event: {
+            /**
+             * @description Increasing; opaque.
+             * @example 1042
+             */
+            id: string;
+            /** @example approval.approved */
+            type: string;
+            occurredAt: string;
+            /** @example approval_request */
+            resourceType: string;
+            /** @example apr_01hq3v6k2m */
+            resourceId: string;
+            subjectEmployeeId: string | null;
+            actorEmployeeId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -2889,6 +3193,621 @@ export interface operations {
             };
             /** @description Only HR admins may read the audit trail. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApprovals: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                box?: "pending" | "decided" | "mine";
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of approval requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalItemPage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, with an ETag for decisions. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match on decisions. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; required. */
+                "if-match"?: string;
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description The request after the decision, with its new ETag. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match on decisions. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDecisionResult"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you read it: read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respondToApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; required. */
+                "if-match"?: string;
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalResponse"];
+            };
+        };
+        responses: {
+            /** @description The request, pending again with the same approver. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match on decisions. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalItem"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you read it: read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; required. */
+                "if-match"?: string;
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The withdrawn request. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match on decisions. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalItem"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you read it: read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalBulkDecision"];
+            };
+        };
+        responses: {
+            /** @description One result per id, in the order given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalBulkResult"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delegation, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDelegation"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMyDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDelegationInput"];
+            };
+        };
+        responses: {
+            /** @description The delegation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDelegation"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearMyDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events; keep the last nextCursor to poll for more. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,347 @@
+// The approval state machine. Every transition is one conditional UPDATE on (id, version, status)
+// inside a transaction that also applies the change (the type's handler), writes the history, the
+// audit event and the feed event: of concurrent deciders exactly one wins; the others get 409/412.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../../audit/index.ts';
+import { isInReportingLine } from '../../auth/access.ts';
+import type { Principal } from '../../auth/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { approvalRequests, employees } from '../../db/schema.ts';
+import { approvalHistory } from '../../db/schema-approvals.ts';
+import type { ApprovalHistoryAction } from '../../db/schema-approvals.ts';
+import { problems } from '../../http/problem.ts';
+import type { FieldIssue } from '../../http/problem.ts';
+import { approvalAccess } from './access.ts';
+import { emitEvent } from './events.ts';
+import { approvalProblems } from './problems.ts';
+import { approvalHandler } from './registry.ts';
+import { activeStandIn, resolveStep, ruleFor } from './rules.ts';
+import type { ResolvedApprover } from './rules.ts';
+import { terminalStatuses } from './types.ts';
+import type { ApprovalRequestRecord, ApprovalStatus, DecisionInput, SubmitApprovalInput, Tx } from './types.ts';
+
+type Queryable = Db | Tx;
+type Row = typeof approvalRequests.$inferSelect;
+
+/** Where a request came from, for the audit trail. */
+export interface RequestContext {
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+export function toRecord(row: Row): ApprovalRequestRecord {
+  const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString());
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    type: row.type,
+    subjectEmployeeId: row.subjectEmployeeId,
+    requestedBy: row.requestedBy,
+    payload: row.payload,
+    subjectRef: row.subjectRef,
+    status: row.status,
+    route: row.route,
+    currentStep: row.currentStep,
+    approverKind: row.approverKind,
+    approverEmployeeId: row.approverEmployeeId,
+    version: row.version,
+    dueAt: iso(row.dueAt),
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
+    decidedAt: iso(row.decidedAt),
+    decidedBy: row.decidedBy,
+  };
+}
+
+export async function loadApproval(db: Queryable, id: string): Promise<ApprovalRequestRecord | null> {
+  const [row] = await db.select().from(approvalRequests).where(eq(approvalRequests.id, id)).limit(1);
+  return row ? toRecord(row) : null;
+}
+
+const isTerminal = (status: ApprovalStatus) => terminalStatuses.includes(status);
+
+async function addHistory(
+  tx: Queryable,
+  request: ApprovalRequestRecord,
+  entry: { action: ApprovalHistoryAction; actor: string | null; step?: number; onBehalfOf?: string | null; comment?: string | null; approver?: ResolvedApprover | null; standIn?: string | null },
+): Promise<void> {
+  await tx.insert(approvalHistory).values({
+    requestId: request.id,
+    organisationId: request.organisationId,
+    actorEmployeeId: entry.actor,
+    onBehalfOf: entry.onBehalfOf ?? null,
+    action: entry.action,
+    step: entry.step ?? request.currentStep,
+    comment: entry.comment ?? null,
+    approverKind: entry.approver?.kind ?? null,
+    approverEmployeeId: entry.approver?.employeeId ?? null,
+    standInEmployeeId: entry.standIn ?? null,
+  });
+}
+
+async function emitApprovalEvent(tx: Queryable, type: string, request: ApprovalRequestRecord, actor: string | null, extra: { standIn?: string | null; audience?: Array<string | null> } = {}) {
+  await emitEvent(tx as Tx, {
+    organisationId: request.organisationId,
+    type,
+    resourceType: 'approval_request',
+    resourceId: request.id,
+    subjectEmployeeId: request.subjectEmployeeId,
+    actorEmployeeId: actor,
+    audience: [request.requestedBy, request.subjectEmployeeId, request.approverEmployeeId, extra.standIn ?? null, actor, ...(extra.audience ?? [])],
+    data: {
+      approvalType: request.type,
+      status: request.status,
+      step: request.currentStep,
+      stepKind: request.route[request.currentStep] ?? null,
+      approverKind: request.approverKind,
+      approverEmployeeId: request.approverEmployeeId,
+      subjectRef: request.subjectRef,
+      version: request.version,
+    },
+  });
+}
+
+/**
+ * Creates the request, resolves its first approver by the organisation's rule for `type` (default:
+ * line manager; a step that would land on the requester or subject escalates up the line, and the
+ * HR pool takes it when the line runs out), notes any stand-in, and emits `approval.submitted`.
+ * Runs in the caller's transaction.
+ */
+export async function submitApproval(tx: Tx, input: SubmitApprovalInput): Promise<ApprovalRequestRecord> {
+  if (!approvalHandler(input.type)) throw new Error(`submitApproval: no handler registered for approval type ${input.type}`);
+  const people = await tx
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(inArray(employees.id, [input.subjectEmployeeId, input.requestedBy]), eq(employees.organisationId, input.organisationId)));
+  if (people.length !== new Set([input.subjectEmployeeId, input.requestedBy]).size) {
+    throw new Error('submitApproval: the subject and requester must be employees of the organisation');
+  }
+  const route = await ruleFor(tx, input.organisationId, input.type);
+  const approver = await resolveStep(tx, input.subjectEmployeeId, route[0]!, new Set([input.requestedBy, input.subjectEmployeeId]));
+  const [row] = await tx
+    .insert(approvalRequests)
+    .values({
+      id: `apr_${randomUUID().replaceAll('-', '')}`,
+      organisationId: input.organisationId,
+      type: input.type,
+      subjectEmployeeId: input.subjectEmployeeId,
+      requestedBy: input.requestedBy,
+      payload: input.payload,
+      subjectRef: input.subjectRef ?? null,
+      route,
+      currentStep: 0,
+      approverKind: approver.kind,
+      approverEmployeeId: approver.employeeId,
+      dueAt: input.dueAt ?? null,
+    })
+    .returning();
+  const request = toRecord(row!);
+  const standIn = approver.employeeId ? await activeStandIn(tx, approver.employeeId) : null;
+  await addHistory(tx, request, { action: 'submitted', actor: input.requestedBy });
+  await addHistory(tx, request, { action: 'routed', actor: null, approver, standIn });
+  await emitApprovalEvent(tx, 'approval.submitted', request, input.requestedBy, { standIn });
+  return request;
+}
+
+/**
+ * The one write of every transition: succeeds only if nobody moved the request on since `from` was
+ * read. A miss is 409 `already_decided` when it is now final, else 412 with the current ETag.
+ */
+async function transition(tx: Queryable, from: ApprovalRequestRecord, allowed: ApprovalStatus[], set: PgUpdateSetSource<typeof approvalRequests>): Promise<ApprovalRequestRecord> {
+  const [row] = await tx
+    .update(approvalRequests)
+    .set({ ...set, version: sql`${approvalRequests.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(approvalRequests.id, from.id), eq(approvalRequests.version, from.version), inArray(approvalRequests.status, allowed)))
+    .returning();
+  if (row) return toRecord(row);
+  const now = await loadApproval(tx, from.id);
+  if (!now) throw approvalProblems.notFound(from.id);
+  if (isTerminal(now.status)) throw approvalProblems.alreadyDecided(now.status);
+  throw approvalProblems.versionMoved(now.version);
+}
+
+/** Reads the request for a write: 404 if the caller may not see it, 409 if final, 412 if `expectedVersion` is stale. */
+async function loadForWrite(tx: Queryable, principal: Principal, id: string, expectedVersion: number | null | undefined) {
+  const request = await loadApproval(tx, id);
+  if (!request) throw approvalProblems.notFound(id);
+  const access = await approvalAccess(tx, principal, request);
+  if (!access.view) throw approvalProblems.notFound(id);
+  if (isTerminal(request.status)) throw approvalProblems.alreadyDecided(request.status);
+  if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== request.version) throw approvalProblems.versionMoved(request.version);
+  return { request, access };
+}
+
+/** Field checks that depend on the action: reject needs a reason, request_info a comment, reassign a person. */
+export function validateDecision(input: DecisionInput, prefix = 'json'): void {
+  const issues: FieldIssue[] = [];
+  const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+  if (input.action === 'reject' && blank(input.reason)) issues.push({ path: `${prefix}.reason`, message: 'A reason is required to reject', code: 'required' });
+  if (input.action === 'request_info' && blank(input.comment)) issues.push({ path: `${prefix}.comment`, message: 'Say what information you need', code: 'required' });
+  if (input.action === 'reassign' && blank(input.reassignTo)) issues.push({ path: `${prefix}.reassignTo`, message: 'Say who to reassign to', code: 'required' });
+  if (input.action !== 'reassign' && input.reassignTo !== undefined) issues.push({ path: `${prefix}.reassignTo`, message: 'Only for action reassign', code: 'not_allowed' });
+  if (issues.length > 0) throw problems.validation(issues);
+}
+
+/** Employees who approved (or for whom a stand-in approved) earlier steps. */
+async function earlierApprovers(tx: Queryable, requestId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ actor: approvalHistory.actorEmployeeId, onBehalfOf: approvalHistory.onBehalfOf })
+    .from(approvalHistory)
+    .where(and(eq(approvalHistory.requestId, requestId), eq(approvalHistory.action, 'approved')));
+  return rows.flatMap((r) => [r.actor, r.onBehalfOf]).filter((x): x is string => x !== null);
+}
+
+/** Is `candidate` someone this request may be reassigned to? (400 naming `reassignTo` if not.) */
+async function checkReassignable(tx: Queryable, request: ApprovalRequestRecord, candidate: string, field: string): Promise<void> {
+  const refuse = (message: string) => problems.validation([{ path: field, message, code: 'ineligible_approver' }]);
+  const [person] = await tx.select({ organisationId: employees.organisationId, roles: employees.roles }).from(employees).where(eq(employees.id, candidate)).limit(1);
+  if (!person || person.organisationId !== request.organisationId) throw refuse('No such employee in this organisation');
+  if (candidate === request.requestedBy || candidate === request.subjectEmployeeId) throw refuse('The requester or subject cannot approve this request');
+  if (request.approverKind === 'employee' && candidate === request.approverEmployeeId) throw refuse('Already the approver');
+  if ((await earlierApprovers(tx, request.id)).includes(candidate)) throw refuse('Approved an earlier step of this request');
+  const eligible = person.roles.includes('hr_admin') || (await isInReportingLine(tx as Db, candidate, request.subjectEmployeeId));
+  if (!eligible) throw refuse('Must be a manager above the subject in the reporting line, or an HR admin');
+}
+
+export type DecisionOutcome = 'approved' | 'advanced' | 'rejected' | 'info_requested' | 'reassigned';
+
+async function audit(tx: Queryable, principal: Principal, ctx: RequestContext, request: ApprovalRequestRecord, action: string, from: ApprovalStatus, onBehalfOf: string | null) {
+  await recordAudit(tx, {
+    principal,
+    action,
+    resource: `approval_request:${request.type}`,
+    subjectEmployeeId: request.subjectEmployeeId,
+    changes: { status: { from, to: request.status }, ...(onBehalfOf ? { role: { to: 'stand_in' } } : {}) },
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+  });
+}
+
+/**
+ * Decides the current step: approve (advance to the next step, or approve and apply the change),
+ * reject (reason required), request_info (back to the requester) or reassign (to an eligible approver).
+ * Pass `expectedVersion` from If-Match (412 if stale). Runs in its own transaction (a savepoint if `db` is one).
+ */
+export async function decideApproval(
+  db: Queryable,
+  principal: Principal,
+  id: string,
+  input: DecisionInput,
+  options: { expectedVersion?: number | null; context?: RequestContext; field?: string } = {},
+): Promise<{ request: ApprovalRequestRecord; outcome: DecisionOutcome }> {
+  validateDecision(input);
+  const ctx = options.context ?? {};
+  return db.transaction(async (tx) => {
+    const { request, access } = await loadForWrite(tx, principal, id, options.expectedVersion);
+    if (request.status === 'info_requested') throw approvalProblems.awaitingInformation();
+    if (!access.decide) throw access.refusal;
+    const me = principal.employeeId;
+    const onBehalfOf = access.decide.onBehalfOf;
+    const comment = input.action === 'reject' ? [input.reason, input.comment].filter(Boolean).join('\n\n') : (input.comment ?? null);
+
+    if (input.action === 'approve') {
+      const last = request.currentStep >= request.route.length - 1;
+      if (last) {
+        const approved = await transition(tx, request, ['pending'], { status: 'approved', decidedAt: sql`now()`, decidedBy: me });
+        const handler = approvalHandler(approved.type);
+        if (!handler) throw new Error(`no handler registered for approval type ${approved.type}`);
+        await handler.onApproved(tx, approved);
+        await addHistory(tx, approved, { action: 'approved', actor: me, onBehalfOf, comment });
+        await audit(tx, principal, ctx, approved, 'approve', request.status, onBehalfOf);
+        await emitApprovalEvent(tx, 'approval.approved', approved, me, { audience: [onBehalfOf] });
+        return { request: approved, outcome: 'approved' as const };
+      }
+      const step = request.currentStep + 1;
+      const exclude = new Set([request.requestedBy, request.subjectEmployeeId, me, ...(onBehalfOf ? [onBehalfOf] : []), ...(await earlierApprovers(tx, request.id))]);
+      if (request.approverEmployeeId) exclude.add(request.approverEmployeeId);
+      const next = await resolveStep(tx, request.subjectEmployeeId, request.route[step]!, exclude);
+      const advanced = await transition(tx, request, ['pending'], { currentStep: step, approverKind: next.kind, approverEmployeeId: next.employeeId });
+      const standIn = next.employeeId ? await activeStandIn(tx, next.employeeId) : null;
+      await addHistory(tx, request, { action: 'approved', actor: me, onBehalfOf, comment });
+      await addHistory(tx, advanced, { action: 'routed', actor: null, approver: next, standIn });
+      await audit(tx, principal, ctx, advanced, 'approve_step', request.status, onBehalfOf);
+      await emitApprovalEvent(tx, 'approval.step_approved', advanced, me, { standIn, audience: [onBehalfOf, request.approverEmployeeId] });
+      return { request: advanced, outcome: 'advanced' as const };
+    }
+
+    if (input.action === 'reject') {
+      const rejected = await transition(tx, request, ['pending'], { status: 'rejected', decidedAt: sql`now()`, decidedBy: me });
+      await approvalHandler(rejected.type)?.onRejected?.(tx, rejected);
+      await addHistory(tx, rejected, { action: 'rejected', actor: me, onBehalfOf, comment });
+      await audit(tx, principal, ctx, rejected, 'reject', request.status, onBehalfOf);
+      await emitApprovalEvent(tx, 'approval.rejected', rejected, me, { audience: [onBehalfOf] });
+      return { request: rejected, outcome: 'rejected' as const };
+    }
+
+    if (input.action === 'request_info') {
+      const asked = await transition(tx, request, ['pending'], { status: 'info_requested' });
+      await addHistory(tx, asked, { action: 'info_requested', actor: me, onBehalfOf, comment });
+      await audit(tx, principal, ctx, asked, 'request_info', request.status, onBehalfOf);
+      await emitApprovalEvent(tx, 'approval.info_requested', asked, me, { audience: [onBehalfOf] });
+      return { request: asked, outcome: 'info_requested' as const };
+    }
+
+    // reassign
+    const target = input.reassignTo!;
+    await checkReassignable(tx, request, target, options.field ?? 'json.reassignTo');
+    const reassigned = await transition(tx, request, ['pending'], { approverKind: 'employee', approverEmployeeId: target });
+    const standIn = await activeStandIn(tx, target);
+    await addHistory(tx, reassigned, { action: 'reassigned', actor: me, onBehalfOf, comment, approver: { kind: 'employee', employeeId: target }, standIn });
+    await audit(tx, principal, ctx, reassigned, 'reassign', request.status, onBehalfOf);
+    await emitApprovalEvent(tx, 'approval.reassigned', reassigned, me, { standIn, audience: [onBehalfOf, request.approverEmployeeId] });
+    return { request: reassigned, outcome: 'reassigned' as const };
+  });
+}
+
+/** The requester answers an information request: back to the same approver, pending again. */
+export async function respondToApproval(
+  db: Queryable,
+  principal: Principal,
+  id: string,
+  input: { comment: string },
+  options: { expectedVersion?: number | null; context?: RequestContext } = {},
+): Promise<ApprovalRequestRecord> {
+  return db.transaction(async (tx) => {
+    const { request, access } = await loadForWrite(tx, principal, id, options.expectedVersion);
+    if (!access.isRequester) throw approvalProblems.requesterOnly();
+    if (request.status !== 'info_requested') throw approvalProblems.notAwaitingInformation();
+    const resubmitted = await transition(tx, request, ['info_requested'], { status: 'pending' });
+    const standIn = resubmitted.approverEmployeeId ? await activeStandIn(tx, resubmitted.approverEmployeeId) : null;
+    await addHistory(tx, resubmitted, { action: 'responded', actor: principal.employeeId, comment: input.comment });
+    await audit(tx, principal, options.context ?? {}, resubmitted, 'respond', request.status, null);
+    await emitApprovalEvent(tx, 'approval.resubmitted', resubmitted, principal.employeeId, { standIn });
+    return resubmitted;
+  });
+}
+
+/** The requester withdraws a request that is not decided yet (pending or waiting for information). */
+export async function withdrawApproval(
+  db: Queryable,
+  principal: Principal,
+  id: string,
+  options: { expectedVersion?: number | null; comment?: string | null; context?: RequestContext } = {},
+): Promise<ApprovalRequestRecord> {
+  return db.transaction(async (tx) => {
+    const { request, access } = await loadForWrite(tx, principal, id, options.expectedVersion);
+    if (!access.isRequester) throw approvalProblems.requesterOnly();
+    const withdrawn = await transition(tx, request, ['pending', 'info_requested'], { status: 'withdrawn', decidedAt: sql`now()`, decidedBy: principal.employeeId });
+    await approvalHandler(withdrawn.type)?.onWithdrawn?.(tx, withdrawn);
+    await addHistory(tx, withdrawn, { action: 'withdrawn', actor: principal.employeeId, comment: options.comment ?? null });
+    await audit(tx, principal, options.context ?? {}, withdrawn, 'withdraw', request.status, null);
+    await emitApprovalEvent(tx, 'approval.withdrawn', withdrawn, principal.employeeId);
+    return withdrawn;
+  });
+}
+
+/** Requests by their subject's reference (e.g. the leave request `lvr_…` they approve). */
+export async function findApprovalBySubjectRef(db: Queryable, organisationId: string, subjectRef: string): Promise<ApprovalRequestRecord[]> {
+  const rows = await db
+    .select()
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.organisationId, organisationId), eq(approvalRequests.subjectRef, subjectRef)))
+    .orderBy(approvalRequests.createdAt);
+  return rows.map(toRecord);
+}
+

@@ -1,0 +1,84 @@
+// The integrators' event feed: approval and request state changes, per organisation, newest last.
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { events } from '../../db/schema-approvals.ts';
+import type { Principal } from '../../auth/principal.ts';
+import type { Tx } from './types.ts';
+
+export interface EventInput {
+  organisationId: string;
+  /** Dotted, e.g. 'approval.approved', 'leave.request_cancelled'. */
+  type: string;
+  resourceType: string;
+  resourceId: string;
+  subjectEmployeeId?: string | null;
+  actorEmployeeId?: string | null;
+  /** Employees (besides the organisation's HR admins) who may read the event. */
+  audience: Array<string | null | undefined>;
+  data?: Record<string, unknown>;
+}
+
+export interface EventView {
+  id: string;
+  type: string;
+  occurredAt: string;
+  resourceType: string;
+  resourceId: string;
+  subjectEmployeeId: string | null;
+  actorEmployeeId: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Appends an event inside the caller's transaction. It takes a per-organisation transaction lock
+ * first, so events of one organisation get ids in commit order and a cursor never skips one that
+ * commits late. Call it as the last write of the transaction (after your row updates).
+ */
+export async function emitEvent(tx: Tx | Db, input: EventInput): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(727275, hashtext(${input.organisationId}))`);
+  const audience = [...new Set(input.audience.filter((a): a is string => typeof a === 'string'))];
+  const [row] = await tx
+    .insert(events)
+    .values({
+      organisationId: input.organisationId,
+      type: input.type,
+      resourceType: input.resourceType,
+      resourceId: input.resourceId,
+      subjectEmployeeId: input.subjectEmployeeId ?? null,
+      actorEmployeeId: input.actorEmployeeId ?? null,
+      audience,
+      data: input.data ?? {},
+    })
+    .returning({ id: events.id });
+  return row!.id;
+}
+
+/** HR admins see all of their organisation's events; others those whose audience includes them. */
+export async function listEvents(db: Db, principal: Principal, options: { after: number | undefined; limit: number }) {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.organisationId, principal.organisationId),
+        options.after === undefined ? undefined : gt(events.id, options.after),
+        principal.roles.includes('hr_admin') ? undefined : sql`${events.audience} @> ARRAY[${principal.employeeId}]::text[]`,
+      ),
+    )
+    .orderBy(asc(events.id))
+    .limit(options.limit + 1);
+  return rows;
+}
+
+export function toEventView(row: typeof events.$inferSelect): EventView {
+  return {
+    id: String(row.id),
+    type: row.type,
+    occurredAt: new Date(row.occurredAt).toISOString(),
+    resourceType: row.resourceType,
+    resourceId: row.resourceId,
+    subjectEmployeeId: row.subjectEmployeeId,
+    actorEmployeeId: row.actorEmployeeId,
+    data: row.data,
+  };
+}
