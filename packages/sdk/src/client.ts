@@ -2,8 +2,10 @@ import ky, { HTTPError, NetworkError, TimeoutError as KyTimeoutError, isHTTPErro
 import type { KyInstance } from 'ky';
 import { ConnectionError, EsrError, TimeoutError, errorFromResponse, redactRequest } from './errors.ts';
 import { EtagStore } from './etags.ts';
+import { ApprovalsResource } from './resources/approvals.ts';
 import { AuditResource } from './resources/audit.ts';
 import { DemoResource } from './resources/demo.ts';
+import { EventsResource } from './resources/events.ts';
 import { MeResource } from './resources/me.ts';
 import { P60sResource } from './resources/p60s.ts';
 import { PayrollResource } from './resources/payroll.ts';
@@ -274,6 +276,10 @@ export interface EsrClient {
   readonly payroll: PayrollResource;
   /** The organisation's audit trail (HR admins). */
   readonly audit: AuditResource;
+  /** The approvals inbox: list, read, decide (with If-Match), respond, withdraw, bulk approve. */
+  readonly approvals: ApprovalsResource;
+  /** The integrators' feed of approval and request state changes, with a poller that follows it. */
+  readonly events: EventsResource;
   /** Demo sign-in (only on servers running in demo mode). */
   readonly demo: DemoResource;
   /**
@@ -301,6 +307,8 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     p60s: new P60sResource(transport),
     payroll: new PayrollResource(transport),
     audit: new AuditResource(transport),
+    approvals: new ApprovalsResource(transport, etags),
+    events: new EventsResource(transport),
     demo: new DemoResource(transport),
     etagOf: (value) => etags.of(value),
     forgetEtags: (path) => etags.forget(path?.replace(/^\//, '')),

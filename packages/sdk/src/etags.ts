@@ -25,6 +25,11 @@ export class EtagStore {
     if (typeof value === 'object' && value !== null) this.#byValue.set(value, etag);
   }
 
+  /** Records an ETag for `path` that came in a body rather than a header (a bulk result's per-item `etag`). */
+  rememberTag(path: string, etag: string): void {
+    this.#byPath.set(path, etag);
+  }
+
   forPath(path: string): string | undefined {
     return this.#byPath.get(path);
   }

@@ -74,4 +74,34 @@ export type RolledBackPayrollRun = Schemas['RolledBackPayrollRun'];
 /** One entry of the append-only audit trail; `changes` holds masked values only. */
 export type AuditEvent = Schemas['AuditEvent'];
 
+// Approvals
+
+/** A person as approvals name them: `{ id, name }`. */
+export type PersonRef = Schemas['PersonRef'];
+/** The state of an approval request. */
+export type ApprovalStatus = Schemas['ApprovalItem']['status'];
+/** One approval request as the inbox lists it; `currentStep` is null once decided or withdrawn. */
+export type ApprovalItem = Schemas['ApprovalItem'];
+/** One request with `history`, `context` (what the approver needs to decide) and `yourActions`. */
+export type ApprovalDetail = Schemas['ApprovalDetail'];
+export type ApprovalHistoryEntry = Schemas['ApprovalHistoryEntry'];
+/** An approval request after a decision; `outcome` `advanced` means approved at this step and routed on. */
+export type ApprovalDecisionResult = Schemas['ApprovalDecisionResult'];
+/** What `decide` sends: `reason` is required to reject, `comment` to request information, `reassignTo` to reassign. */
+export type ApprovalDecision = Schemas['ApprovalDecision'];
+export type ApprovalAction = ApprovalDecision['action'];
+/** One result per id, in the order given, with `succeeded` and `failed` counts. */
+export type ApprovalBulkResult = Schemas['ApprovalBulkResult'];
+/** One item of a bulk decision: `httpStatus` 200 with `outcome`, `status` and `etag`, or the error's status with `code` and `detail`. */
+export type ApprovalBulkItemResult = ApprovalBulkResult['results'][number];
+/** The caller's stand-in approver for a date range (`active` when the range covers today). */
+export type ApprovalDelegation = NonNullable<Schemas['ApprovalDelegation']>;
+/** A stand-in to set: `delegateEmployeeId` and the inclusive `startsOn`–`endsOn` dates (`YYYY-MM-DD`). */
+export type ApprovalDelegationInput = Schemas['ApprovalDelegationInput'];
+
+// Events
+
+/** One state change in the integrators' feed (`approval.submitted`, `approval.approved`, …), oldest first. */
+export type EsrEvent = Schemas['Event'];
+
 export type { components, operations, paths };

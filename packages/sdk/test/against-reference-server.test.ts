@@ -531,3 +531,98 @@ describe('payroll runs, against the reference server (PGlite)', () => {
     }
   });
 });
+
+describe('approvals and events, against the reference server (PGlite)', () => {
+  test('a name change goes to the line manager\'s inbox, then HR; once approved the profile has the new name; a second approval is a ConflictError; the feed lists it', async () => {
+    // A manager (one the people tests do not use) and one of their direct reports.
+    const { person: managerPerson, esr: manager } = await signedIn('manager', 3);
+    const [report] = (await manager.me.team({ limit: 1 })).data;
+    assert.ok(report, 'the manager has a direct report');
+    const { token } = await clientFor(undefined).demo.signIn(report.id);
+    const employee = clientFor(token);
+
+    const change: NameChangeRequest = { firstName: 'Ngozi', lastName: 'Adebayo-Whitfield', reason: 'marriage' };
+    const requested = await employee.people.requestNameChange('me', change);
+    assert.equal(requested.status, 'pending');
+
+    // The requester sees it in `mine`; the line manager in `pending`, with the type filter.
+    const mine = await (await employee.approvals.list({ box: 'mine', limit: 100 })).toArray();
+    assert.ok(mine.some((a) => a.id === requested.id), 'the requester\'s own box');
+    const inbox = await (await manager.approvals.list({ box: 'pending', type: 'personal_details.name_change', limit: 100 })).toArray();
+    const item = inbox.find((a) => a.id === requested.id);
+    assert.ok(item, 'in the line manager\'s pending inbox');
+    assert.equal(item.subject.id, report.id);
+    assert.equal(item.currentStep?.kind, 'line_manager');
+    assert.equal(item.currentStep?.approver?.id, managerPerson.employeeId);
+    assert.deepEqual(item.route, ['line_manager', 'hr']);
+
+    // Without reading it first, the SDK refuses to decide (no ETag known); after get, it sends If-Match.
+    const unread = await rejection(manager.approvals.approve(requested.id));
+    assert.ok(unread instanceof PreconditionError && unread.code === 'etag_unknown', `got ${String(unread)}`);
+    const detail = await manager.approvals.get(requested.id);
+    assert.ok(manager.etagOf(detail), 'get gives an ETag');
+    assert.ok(detail.yourActions.includes('approve'));
+    assert.deepEqual((detail.context as { requestedName?: unknown }).requestedName, { title: null, firstName: 'Ngozi', lastName: 'Adebayo-Whitfield' });
+    const advanced = await manager.approvals.approve(requested.id, { comment: 'Congratulations' });
+    assert.equal(advanced.outcome, 'advanced');
+    assert.equal(advanced.status, 'pending');
+    assert.equal(advanced.currentStep?.kind, 'hr');
+    assert.notEqual(manager.etagOf(advanced), manager.etagOf(detail), 'a new version');
+    assert.notEqual((await employee.people.get()).name.lastName, 'Adebayo-Whitfield', 'unchanged until the last step');
+
+    // The manager cannot approve again: the request has moved on to the HR step.
+    const again = await rejection(manager.approvals.approve(requested.id));
+    assert.ok(again instanceof PermissionError, `got ${String(again)}`);
+
+    // The HR step.
+    const { esr: hr } = await signedIn('hr_admin');
+    const hrInbox = await (await hr.approvals.list({ type: 'personal_details.name_change', limit: 100 })).toArray();
+    assert.ok(hrInbox.some((a) => a.id === requested.id), 'in the HR pool\'s inbox');
+    await hr.approvals.get(requested.id);
+    const approved = await hr.approvals.approve(requested.id);
+    assert.equal(approved.outcome, 'approved');
+    assert.equal(approved.status, 'approved');
+
+    const profile = await employee.people.get();
+    assert.equal(profile.name.firstName, 'Ngozi');
+    assert.equal(profile.name.lastName, 'Adebayo-Whitfield');
+
+    // Deciding again, even with the current ETag: already decided.
+    const twice = await rejection(hr.approvals.approve(requested.id));
+    assert.ok(twice instanceof ConflictError, `got ${String(twice)}`);
+    assert.equal(twice.code, 'already_decided');
+    const decided = await (await hr.approvals.list({ box: 'decided', limit: 100 })).toArray();
+    assert.ok(decided.some((a) => a.id === requested.id && a.status === 'approved'));
+
+    // The feed: the employee sees their request's events, oldest first, and a cursor to poll from.
+    const feed = await (await employee.events.list({ limit: 100 })).toArray();
+    const types = feed.filter((e) => e.resourceId === requested.id).map((e) => e.type);
+    assert.deepEqual(types.filter((t) => t === 'approval.submitted' || t === 'approval.approved'), ['approval.submitted', 'approval.approved']);
+    const first = await employee.events.list({ limit: 100 });
+    assert.equal(first.hasMore, false);
+    assert.ok(first.nextCursor, 'a cursor even on the last page');
+    const nothingNew = await employee.events.list({ cursor: first.nextCursor });
+    assert.deepEqual(nothingNew.data, []);
+
+    // poll() from the start yields the same events, then waits; aborting ends it.
+    const controller = new AbortController();
+    const polled: string[] = [];
+    for await (const event of employee.events.poll({ interval: 10, signal: controller.signal })) {
+      polled.push(event.id);
+      if (polled.length === feed.length) controller.abort();
+    }
+    assert.deepEqual(polled, feed.map((e) => e.id));
+  });
+
+  test('delegation: set a stand-in, read it back, clear it', async () => {
+    const { esr: manager } = await signedIn('manager', 4);
+    const { person: hrPerson } = await signedIn('hr_admin');
+    assert.equal(await manager.me.delegation.get(), null);
+    const set = await manager.me.delegation.set({ delegateEmployeeId: hrPerson.employeeId, startsOn: '2026-11-20', endsOn: '2026-12-31' });
+    assert.equal(set.delegateEmployeeId, hrPerson.employeeId);
+    assert.equal(set.startsOn, '2026-11-20');
+    assert.deepEqual(await manager.me.delegation.get(), set);
+    await manager.me.delegation.clear();
+    assert.equal(await manager.me.delegation.get(), null);
+  });
+});

@@ -40,6 +40,16 @@ const methods: Record<string, (c: EsrClient) => unknown> = {
   rollBackPayrollRun: (c) => c.payroll.runs.rollback,
   finalisePayrollRun: (c) => c.payroll.runs.finalise,
   listAuditEvents: (c) => c.audit.list,
+  listApprovals: (c) => c.approvals.list,
+  getApproval: (c) => c.approvals.get,
+  decideApproval: (c) => c.approvals.decide,
+  respondToApproval: (c) => c.approvals.respond,
+  withdrawApproval: (c) => c.approvals.withdraw,
+  bulkApprove: (c) => c.approvals.bulkApprove,
+  getMyDelegation: (c) => c.me.delegation.get,
+  setMyDelegation: (c) => c.me.delegation.set,
+  clearMyDelegation: (c) => c.me.delegation.clear,
+  listEvents: (c) => c.events.list,
 };
 
 test('every route in the OpenAPI document has an SDK method', () => {

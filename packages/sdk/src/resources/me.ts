@@ -2,6 +2,7 @@ import type { CallOptions, Transport } from '../client.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
 import type { Me, TeamMember } from '../types.ts';
+import { DelegationResource } from './delegation.ts';
 
 export interface TeamOptions extends CallOptions {
   /** `direct` (the default): people who report to me; `all`: everyone below me in the hierarchy. */
@@ -15,8 +16,11 @@ export interface TeamOptions extends CallOptions {
 /** The signed-in person. */
 export class MeResource {
   readonly #transport: Transport;
+  /** My stand-in approver while I am away. */
+  readonly delegation: DelegationResource;
   constructor(transport: Transport) {
     this.#transport = transport;
+    this.delegation = new DelegationResource(transport);
   }
 
   /** Who I am: my profile and my roles (`manager` when anyone reports to me). */

@@ -1,6 +1,7 @@
 import type { CallOptions, Transport } from '../client.ts';
 import { newIdempotencyKey } from '../etags.ts';
 import { Page } from '../pagination.ts';
+import { sleep } from '../sleep.ts';
 import type { PageData } from '../pagination.ts';
 import type { PayrollRun, PayrollRunStatus, RolledBackPayrollRun, StartPayrollRun } from '../types.ts';
 import type { CreateOptions } from './people.ts';
@@ -97,20 +98,4 @@ export class PayrollRunsResource {
 function runPath(runId: string): string {
   if (typeof runId !== 'string' || runId === '') throw new TypeError('A payroll run id (prn_…) is required');
   return `payroll/runs/${encodeURIComponent(runId)}`;
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
