@@ -23,6 +23,24 @@ export const policies = {
   changeRequest: ['self'],
   /** Payslips and P60s: the person and their organisation's payroll admins (audited); never managers or HR as such. */
   payslips: ['self', 'payroll_admin'],
+  /** Leave: entitlement, balances, requests, working pattern and absence calendar (read). */
+  leave: ['self', 'line_manager', 'hr_admin'],
+  /** Requesting, submitting and cancelling leave: the person themselves. */
+  leaveRequestWrite: ['self'],
+  /** Balance corrections and working patterns: HR. */
+  leaveAdmin: ['hr_admin'],
+  /** Crediting time off in lieu earned (e.g. working a bank holiday): the line manager or HR. */
+  toilCredit: ['line_manager', 'hr_admin'],
+  /**
+   * Sickness episodes with their reasons, return-to-work records, sick pay and Bradford factor: the person,
+   * their line managers and HR (NHS practice; reasons are health data). Peers never; anyone else who sees
+   * the absence at all (a team calendar) sees it without type or reason.
+   */
+  sickness: ['self', 'line_manager', 'hr_admin'],
+  /** Sick pay days (full / half / nil) without reasons: also payroll admins, who pay them. */
+  sickPay: ['self', 'line_manager', 'hr_admin', 'payroll_admin'],
+  /** Recording and updating sickness episodes and return to work: the line manager or HR, never the person. */
+  sicknessWrite: ['line_manager', 'hr_admin'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Policy = keyof typeof policies;
@@ -92,4 +110,9 @@ export async function authorise(db: Db, principal: Principal, employeeIdOrMe: st
     throw problems.forbidden(`Your role does not allow this on ${employeeId}'s record.`);
   }
   throw problems.notFound(`Employee ${employeeId}`);
+}
+
+/** Organisation-wide absence analytics (rates by unit, month and reason): HR admins only. */
+export function requireHrAdmin(principal: Principal): void {
+  if (!principal.roles.includes('hr_admin')) throw problems.forbidden('Absence analytics are for HR admins.');
 }

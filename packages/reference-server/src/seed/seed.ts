@@ -7,6 +7,7 @@ import {
 } from '../db/schema.ts';
 import type { PayslipHeaderRecord } from '../db/schema.ts';
 import { maskAccountNumber } from '../domain/masking.ts';
+import { seedAbsence } from './absence.ts';
 import { BulkWriter, TableBuffer, inTransaction, queryRows } from './bulk.ts';
 import type { InsertMethod } from './bulk.ts';
 import { payDatesUpTo, payslipHistory } from './payslip-history.ts';
@@ -35,6 +36,8 @@ export interface SeedOptions {
   rowsPerStatement?: number;
   /** Stops at the next batch: the organisation in progress rolls back, finished ones stay (resume later). */
   signal?: AbortSignal;
+  /** Leave and absence (src/seed/absence.ts): also generate sickness episodes for the seeded trusts (default off). */
+  absence?: boolean | { months?: number };
   /** Called as rows are written, for a progress bar. `total` is an estimate until the last call. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -185,6 +188,14 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
     seeded++;
     for (const [table, n] of Object.entries(written)) rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
   }
+  // --- Leave and absence hook (src/seed/absence.ts): sickness episodes for the organisations seeded here. ---
+  if (options.absence) {
+    const seededIds = Array.from({ length: orgCount }, (_, o) => organisationId(first + o)).filter((id) => !existing.has(id));
+    const absence = await seedAbsence(database, { seed, asOf, organisationIds: seededIds, rowsPerStatement, ...(typeof options.absence === 'object' ? options.absence : {}) });
+    rowsByTable['sickness_episodes'] = absence.episodes;
+    done += absence.episodes;
+  }
+  // --- end of the leave and absence hook ---
   // Fresh statistics, so the planner uses the indexes from the first request on.
   await database.exec('ANALYZE');
   options.onProgress?.(done, done, 'done');

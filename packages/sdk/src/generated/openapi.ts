@@ -577,6 +577,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people/{employeeId}/leave-entitlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual leave entitlement for a leave year, in minutes (self, line managers, HR) */
+        get: operations["getLeaveEntitlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual leave and TOIL balances for a leave year (self, line managers, HR) */
+        get: operations["getLeaveBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/working-pattern": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working patterns of the person’s assignment (self, line managers, HR) */
+        get: operations["getWorkingPattern"];
+        /** Record a working pattern from a date (HR) */
+        put: operations["setWorkingPattern"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leave requests, latest start first: history and upcoming (self, line managers, HR) */
+        get: operations["listLeaveRequests"];
+        put?: never;
+        /** Request leave (or save a draft): counts working hours from the pattern, checks notice, overlap and balance */
+        post: operations["createLeaveRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-requests/{leaveRequestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One leave request (self, line managers, HR) */
+        get: operations["getLeaveRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-requests/{leaveRequestId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for approval */
+        post: operations["submitLeaveRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-requests/{leaveRequestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a draft, a pending request or approved leave not yet started (the balance is restored) */
+        post: operations["cancelLeaveRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/leave-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a balance (HR) or credit time off in lieu earned (line manager, HR) */
+        post: operations["adjustLeaveBalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/team-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is off when: my reports (managers) or my colleagues (shown only as absent) */
+        get: operations["getTeamCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/absence-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s days: scheduled hours, bank holidays, leave and sickness (self, line managers, HR; audited) */
+        get: operations["getAbsenceCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/bank-holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UK bank holidays for a year and division (England and Wales, Scotland, Northern Ireland) */
+        get: operations["listBankHolidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/sickness-episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sickness history, latest first (self, line managers, HR; audited for others) */
+        get: operations["listSicknessEpisodes"];
+        put?: never;
+        /** Record sickness (line manager or HR); leave endDate out while the person is still off */
+        post: operations["recordSicknessEpisode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/sickness-episodes/{episodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One episode with its return-to-work record */
+        get: operations["getSicknessEpisode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close an episode (endDate), correct its reason, record the return-to-work interview (line manager or HR) */
+        patch: operations["updateSicknessEpisode"];
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/sick-pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occupational sick pay entitlement and use (self, line managers, HR, payroll admins) */
+        get: operations["getSickPay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/sick-pay/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sickness days at full, half and nil pay between two dates: the payroll feed */
+        get: operations["getSickPayForPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{employeeId}/bradford-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bradford factor over the rolling 52 weeks (self, line managers, HR) */
+        get: operations["getBradfordFactor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/absence/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sickness absence rate (FTE days lost ÷ FTE days available) by org unit and month, optionally by reason (HR) */
+        get: operations["getAbsenceRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/absence/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** National sickness absence reasons (level 1 and 2) */
+        get: operations["listSicknessReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1552,6 +1862,557 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description Agenda for Change annual leave for one leave year, in minutes. */
+        LeaveEntitlement: {
+            employeeId: string;
+            leaveYear: components["schemas"]["LeaveYear"];
+            fte: number;
+            employedDays: number;
+            daysInYear: number;
+            rates: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                from: string;
+                annualLeaveDays: number;
+                serviceYears: number;
+            }[];
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            annualLeaveMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            publicHolidayMinutes: number;
+            /** @enum {string} */
+            publicHolidayBasis: "actual" | "eight";
+            bankHolidays: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                date: string;
+                name: string;
+                substitute: boolean;
+                /**
+                 * @description Hours held as integer minutes.
+                 * @example 450
+                 */
+                workingMinutes: number;
+            }[];
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            grantedBankHolidayMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            bookableMinutes: number;
+            /** @enum {string} */
+            workingPattern: "recorded" | "standard";
+        };
+        LeaveYear: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            start: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            end: string;
+        };
+        LeaveBalances: {
+            employeeId: string;
+            leaveYear: components["schemas"]["LeaveYear"];
+            balances: components["schemas"]["LeaveBalance"][];
+        };
+        LeaveBalance: {
+            /** @enum {string} */
+            kind: "annual" | "toil";
+            leaveYear: components["schemas"]["LeaveYear"];
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            entitlementMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            carriedOverMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            adjustmentMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            pendingMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            approvedMinutes: number;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            availableMinutes: number;
+        };
+        WorkingPatterns: {
+            employeeId: string;
+            assignmentId: string;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            contractedMinutesPerWeek: number;
+            standard: boolean;
+            patterns: components["schemas"]["WorkingPattern"][];
+        };
+        WorkingPattern: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description A Monday: the first day of the cycle.
+             * @example 2026-10-30
+             */
+            cycleStart: string;
+            /**
+             * @description Minutes per day, Monday first; 7 × weeks entries (1–8 weeks).
+             * @example [
+             *       450,
+             *       450,
+             *       450,
+             *       450,
+             *       450,
+             *       0,
+             *       0
+             *     ]
+             */
+            minutesByDay: number[];
+        };
+        WorkingPatternWrite: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            cycleStart: string;
+            minutesByDay: number[];
+        };
+        LeaveRequestPage: {
+            data: components["schemas"]["LeaveRequest"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        LeaveRequest: {
+            /** @example lvr_3f2c… */
+            id: string;
+            employeeId: string;
+            /** @enum {string} */
+            type: "annual" | "study" | "special" | "compassionate" | "toil";
+            /** @enum {string} */
+            status: "draft" | "pending" | "approved" | "rejected" | "cancelled";
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            endDate: string;
+            /** @enum {string} */
+            unit: "days" | "half_day" | "hours";
+            /** @enum {string|null} */
+            half: "am" | "pm" | null;
+            /**
+             * @description Hours held as integer minutes.
+             * @example 450
+             */
+            minutes: number;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            leaveYearStart: string;
+            reason: string | null;
+            approvalRequestId: string | null;
+            version: number;
+            createdAt: string;
+            submittedAt: string | null;
+            decidedAt: string | null;
+            cancelledAt: string | null;
+        };
+        NewLeaveRequest: {
+            /** @enum {string} */
+            type: "annual" | "study" | "special" | "compassionate" | "toil";
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive); defaults to startDate. Half days and hours are one day.
+             * @example 2026-10-30
+             */
+            endDate?: string;
+            /**
+             * @default days
+             * @enum {string}
+             */
+            unit: "days" | "half_day" | "hours";
+            /**
+             * @description Required for half_day.
+             * @enum {string}
+             */
+            half?: "am" | "pm";
+            /** @description Required for hours: minutes of leave on that day. */
+            minutes?: number;
+            reason?: string;
+            /**
+             * @description false saves a draft; true (default) submits it for approval.
+             * @default true
+             */
+            submit: boolean;
+        };
+        LeaveAdjustment: {
+            /** @enum {string} */
+            kind: "annual" | "toil";
+            minutes: number;
+            reason: string;
+            /**
+             * Format: date
+             * @description A date in the leave year to adjust (default today).
+             * @example 2026-10-30
+             */
+            on?: string;
+        };
+        TeamCalendar: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            to: string;
+            /**
+             * @description manager: your reports with the kind of absence; colleague: people with your line manager, shown only as absent.
+             * @enum {string}
+             */
+            view: "manager" | "colleague";
+            people: {
+                employeeId: string;
+                name: string;
+                absences: {
+                    /**
+                     * Format: date
+                     * @example 2026-10-30
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @example 2026-10-30
+                     */
+                    endDate: string | null;
+                    /** @description Leave type, sickness (no reason, ever), or absent. */
+                    kind: string;
+                    /** @enum {string|null} */
+                    status: "pending" | "approved" | "open" | "closed" | null;
+                    /** @enum {string|null} */
+                    half: "am" | "pm" | null;
+                }[];
+            }[];
+        };
+        AbsenceCalendar: {
+            employeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            to: string;
+            days: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                date: string;
+                /**
+                 * @description Hours held as integer minutes.
+                 * @example 450
+                 */
+                scheduledMinutes: number;
+                bankHoliday: string | null;
+                leave: {
+                    id: string;
+                    /** @enum {string} */
+                    type: "annual" | "study" | "special" | "compassionate" | "toil";
+                    /** @enum {string} */
+                    status: "draft" | "pending" | "approved" | "rejected" | "cancelled";
+                    /** @enum {string|null} */
+                    half: "am" | "pm" | null;
+                }[];
+                sickness: {
+                    id: string;
+                    reasonLevel1: string;
+                } | null;
+            }[];
+        };
+        BankHolidays: {
+            /** @enum {string} */
+            division: "england-and-wales" | "scotland" | "northern-ireland";
+            year: number;
+            holidays: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                date: string;
+                name: string;
+                substitute: boolean;
+            }[];
+        };
+        SicknessEpisode: {
+            id: string;
+            employeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last day absent; null while open.
+             * @example 2026-10-30
+             */
+            endDate: string | null;
+            open: boolean;
+            reason: {
+                level1: string;
+                level1Name: string;
+                level2: string | null;
+                level2Name: string | null;
+            } | null;
+            returnToWork: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                interviewDate: string;
+                conductedBy: string;
+                fitNoteReceived: boolean;
+                phasedReturn: boolean;
+                adjustments: string | null;
+                notes: string | null;
+            } | null;
+            recordedBy: string;
+            version: number;
+        };
+        NewSicknessEpisode: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            endDate?: string | null;
+            /**
+             * @description National level-1 sickness reason.
+             * @example S13
+             */
+            reasonLevel1: string;
+            /**
+             * @description Level-2 reason under the level-1 code.
+             * @example S13.03
+             */
+            reasonLevel2?: string | null;
+        };
+        SicknessEpisodePage: {
+            data: components["schemas"]["SicknessEpisode"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        SicknessEpisodePatch: {
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            endDate?: string | null;
+            /**
+             * @description National level-1 sickness reason.
+             * @example S13
+             */
+            reasonLevel1?: string;
+            /**
+             * @description Level-2 reason under the level-1 code.
+             * @example S13.03
+             */
+            reasonLevel2?: string | null;
+            returnToWork?: {
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                interviewDate: string;
+                fitNoteReceived?: boolean;
+                phasedReturn?: boolean;
+                adjustments?: string | null;
+                notes?: string | null;
+            };
+        };
+        /** @description Occupational sick pay (AfC 14.2) in calendar days; no reasons. */
+        SickPayEntitlement: {
+            employeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            asOf: string;
+            scale: {
+                serviceYears: number;
+                fullPayMonths: number;
+                halfPayMonths: number;
+                fullPayDays: number;
+                halfPayDays: number;
+            };
+            usedInLast12Months: {
+                fullPayDays: number;
+                halfPayDays: number;
+            };
+            remaining: {
+                fullPayDays: number;
+                halfPayDays: number;
+            };
+            episodes: {
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                startDate: string;
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                endDate: string | null;
+                scale: {
+                    serviceYears: number;
+                    fullPayMonths: number;
+                    halfPayMonths: number;
+                    fullPayDays: number;
+                    halfPayDays: number;
+                };
+                usedBefore: {
+                    fullPayDays: number;
+                    halfPayDays: number;
+                };
+                fullPayDays: number;
+                halfPayDays: number;
+                nilPayDays: number;
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                fullPayUntil: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-10-30
+                 */
+                halfPayUntil: string | null;
+            }[];
+        };
+        SickPayPeriod: {
+            employeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            to: string;
+            fullPayDays: number;
+            halfPayDays: number;
+            nilPayDays: number;
+        };
+        /** @description Spells² × working days absent over the 52 weeks to `to`. */
+        BradfordFactor: {
+            employeeId: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            to: string;
+            spells: number;
+            days: number;
+            score: number;
+        };
+        AbsenceRates: {
+            from: string;
+            months: number;
+            rootUnitId: string | null;
+            rates: components["schemas"]["AbsenceRate"][];
+        };
+        AbsenceRate: {
+            groupId: string;
+            groupName: string;
+            /** @example 2026-01 */
+            month: string;
+            reason: string | null;
+            reasonName: string | null;
+            fteDaysAvailable: number;
+            fteDaysLost: number;
+            ratePercent: number;
+        };
+        SicknessReasons: {
+            code: string;
+            name: string;
+            level2: {
+                code: string;
+                name: string;
+            }[];
+        }[];
     };
     responses: never;
     parameters: never;
@@ -3804,6 +4665,1508 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeaveEntitlement: {
+        parameters: {
+            query?: {
+                /** @description A date in the leave year wanted (default today). */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entitlement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveEntitlement"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeaveBalances: {
+        parameters: {
+            query?: {
+                /** @description A date in the leave year wanted (default today). */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveBalances"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkingPattern: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patterns, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingPatterns"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setWorkingPattern: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingPatternWrite"];
+            };
+        };
+        responses: {
+            /** @description The patterns after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingPatterns"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeaveRequests: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Comma-separated statuses. */
+                status?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveRequestPage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLeaveRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLeaveRequest"];
+            };
+        };
+        responses: {
+            /** @description The request (pending: waiting for approval). */
+            201: {
+                headers: {
+                    /** @description Version of the request, for If-Match. */
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveRequest"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeaveRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+                leaveRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveRequest"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitLeaveRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; required. */
+                "if-match"?: string;
+            };
+            path: {
+                employeeId: string;
+                leaveRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request after the change. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveRequest"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the request’s state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelLeaveRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; required. */
+                "if-match"?: string;
+            };
+            path: {
+                employeeId: string;
+                leaveRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request after the change. */
+            200: {
+                headers: {
+                    /** @description Version of the request, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveRequest"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the request’s state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustLeaveBalance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key replay the first response. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The balance after the adjustment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaveBalance"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeamCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                scope?: "direct" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCalendar"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAbsenceCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Day by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceCalendar"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankHolidays: {
+        parameters: {
+            query: {
+                division?: "england-and-wales" | "scotland" | "northern-ireland";
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank holidays in date order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankHolidays"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSicknessEpisodes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of episodes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SicknessEpisodePage"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSicknessEpisode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSicknessEpisode"];
+            };
+        };
+        responses: {
+            /** @description The episode. */
+            201: {
+                headers: {
+                    /** @description Version of the episode, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SicknessEpisode"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overlaps another episode, starts in the future, … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSicknessEpisode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employeeId: string;
+                episodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The episode. */
+            200: {
+                headers: {
+                    /** @description Version of the episode, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SicknessEpisode"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSicknessEpisode: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                employeeId: string;
+                episodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SicknessEpisodePatch"];
+            };
+        };
+        responses: {
+            /** @description The episode after the change. */
+            200: {
+                headers: {
+                    /** @description Version of the episode, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SicknessEpisode"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since you read it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSickPay: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entitlement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SickPayEntitlement"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSickPayForPeriod: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days by rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SickPayPeriod"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBradfordFactor: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                employeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BradfordFactor"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAbsenceRates: {
+        parameters: {
+            query: {
+                from: string;
+                months?: number;
+                /** @description Root unit: one row per child unit (with its subtree) and the unit itself. Default: the trust. */
+                orgUnitId?: string;
+                by?: "unit" | "reason";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates by unit and month (and reason). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceRates"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSicknessReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SicknessReasons"];
                 };
             };
             /** @description Missing, invalid or expired bearer token. */

@@ -1,0 +1,3 @@
+export * from './dates.ts';
+export * from './bank-holidays.ts';
+export * from './working-patterns.ts';
