@@ -2,7 +2,8 @@ import { calculatePeriod } from '../domain/payroll/index.ts';
 import type { TaxYear } from '../domain/payroll/index.ts';
 import type { StudentLoanPlan } from '../domain/payroll/student-loans.ts';
 import { annualSalaryPence, fullTimeMinutesPerWeek, hourlyRatePence, unsocialHoursPercent } from '../domain/pay-scales/agenda-for-change.ts';
-import type { PayslipLineRecord, PayslipYearToDateRecord, PayslipEmployerRecord } from '../db/schema.ts';
+import type { PayslipLineRecord } from '../db/schema.ts';
+import type { ComputedPayslip } from '../domain/payroll-runs/pay-elements.ts';
 import type { GeneratedAssignment } from './trust-generator.ts';
 import { Random } from './random.ts';
 
@@ -24,22 +25,13 @@ export function payDayOf(year: number, month: number): string {
   }
 }
 
-export interface MonthlyPayslip {
+/** A seeded payslip: what a payroll run computes (ComputedPayslip), plus where it belongs. */
+export interface MonthlyPayslip extends ComputedPayslip {
   assignmentId: string;
   employeeId: string;
   payDate: string;
   taxYear: TaxYear;
   periodNumber: number;
-  taxCode: string;
-  taxBasis: 'cumulative' | 'non-cumulative';
-  niCategory: string;
-  grossPence: number;
-  deductionsPence: number;
-  netPence: number;
-  payments: PayslipLineRecord[];
-  deductions: PayslipLineRecord[];
-  yearToDate: PayslipYearToDateRecord;
-  employer: PayslipEmployerRecord;
 }
 
 const supportedYears: readonly TaxYear[] = ['2025-26', '2026-27'];
