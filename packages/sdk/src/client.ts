@@ -2,10 +2,13 @@ import ky, { HTTPError, NetworkError, TimeoutError as KyTimeoutError, isHTTPErro
 import type { KyInstance } from 'ky';
 import { ConnectionError, EsrError, TimeoutError, errorFromResponse, redactRequest } from './errors.ts';
 import { EtagStore } from './etags.ts';
+import { AbsenceResource } from './resources/absence.ts';
 import { ApprovalsResource } from './resources/approvals.ts';
 import { AuditResource } from './resources/audit.ts';
+import { CalendarsResource } from './resources/calendars.ts';
 import { DemoResource } from './resources/demo.ts';
 import { EventsResource } from './resources/events.ts';
+import { LeaveResource } from './resources/leave.ts';
 import { MeResource } from './resources/me.ts';
 import { P60sResource } from './resources/p60s.ts';
 import { PayrollResource } from './resources/payroll.ts';
@@ -278,6 +281,12 @@ export interface EsrClient {
   readonly audit: AuditResource;
   /** The approvals inbox: list, read, decide (with If-Match), respond, withdraw, bulk approve. */
   readonly approvals: ApprovalsResource;
+  /** Annual leave and TOIL: entitlement, balances, working patterns and requests (create, submit, cancel). */
+  readonly leave: LeaveResource;
+  /** Sickness absence: episodes, sick pay, Bradford factor, rates, reasons and a person's absence calendar. */
+  readonly absence: AbsenceResource;
+  /** Shared calendars: UK bank holidays. */
+  readonly calendars: CalendarsResource;
   /** The integrators' feed of approval and request state changes, with a poller that follows it. */
   readonly events: EventsResource;
   /** Demo sign-in (only on servers running in demo mode). */
@@ -308,6 +317,9 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     payroll: new PayrollResource(transport),
     audit: new AuditResource(transport),
     approvals: new ApprovalsResource(transport, etags),
+    leave: new LeaveResource(transport, etags),
+    absence: new AbsenceResource(transport, etags),
+    calendars: new CalendarsResource(transport),
     events: new EventsResource(transport),
     demo: new DemoResource(transport),
     etagOf: (value) => etags.of(value),

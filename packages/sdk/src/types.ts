@@ -104,4 +104,55 @@ export type ApprovalDelegationInput = Schemas['ApprovalDelegationInput'];
 /** One state change in the integrators' feed (`approval.submitted`, `approval.approved`, …), oldest first. */
 export type EsrEvent = Schemas['Event'];
 
+// Leave
+
+/** Annual leave entitlement for a leave year, in minutes (contract, service band, bank holiday basis). */
+export type LeaveEntitlement = Schemas['LeaveEntitlement'];
+/** A leave year: inclusive `start` and `end` dates. */
+export type LeaveYear = Schemas['LeaveYear'];
+/** Annual leave and TOIL balances for one leave year. */
+export type LeaveBalances = Schemas['LeaveBalances'];
+/** One balance, in minutes: `pendingMinutes` are reserved by requests awaiting approval. */
+export type LeaveBalance = Schemas['LeaveBalance'];
+/** A person's working patterns (`standard` when none is recorded and the contract's is assumed). */
+export type WorkingPatterns = Schemas['WorkingPatterns'];
+export type WorkingPattern = Schemas['WorkingPattern'];
+/** A working pattern to record from `effectiveFrom`: minutes per day, Monday first, 1–8 weeks. */
+export type WorkingPatternWrite = Schemas['WorkingPatternWrite'];
+/** A leave request, with the `version` its ETag names and, once submitted, its `approvalRequestId`. */
+export type LeaveRequest = Schemas['LeaveRequest'];
+export type LeaveType = LeaveRequest['type'];
+export type LeaveRequestStatus = LeaveRequest['status'];
+/** Leave to request: `unit` defaults to `days`, `submit` to `true` (`false` saves a draft). */
+export type NewLeaveRequest = Omit<Schemas['NewLeaveRequest'], 'unit' | 'submit'> & Partial<Pick<Schemas['NewLeaveRequest'], 'unit' | 'submit'>>;
+/** A balance correction (HR) or TOIL earned (line managers, HR), in minutes. */
+export type LeaveAdjustment = Schemas['LeaveAdjustment'];
+/** Who is off when, day by day (colleagues are shown only as absent). */
+export type TeamCalendar = Schemas['TeamCalendar'];
+/** One person's days: scheduled hours, bank holidays, leave and sickness. */
+export type AbsenceCalendar = Schemas['AbsenceCalendar'];
+/** UK bank holidays for one year and division. */
+export type BankHolidays = Schemas['BankHolidays'];
+export type BankHolidayDivision = BankHolidays['division'];
+
+// Absence
+
+/** A sickness episode (open while `endDate` is null) with its return-to-work record. */
+export type SicknessEpisode = Schemas['SicknessEpisode'];
+export type NewSicknessEpisode = Schemas['NewSicknessEpisode'];
+/** Close an episode (`endDate`), correct its reason, or record the return-to-work interview. */
+export type SicknessEpisodePatch = Schemas['SicknessEpisodePatch'];
+/** Occupational sick pay (AfC 14.2) in calendar days: scale, used, remaining, per episode. */
+export type SickPayEntitlement = Schemas['SickPayEntitlement'];
+/** Full, half and nil pay sick days in a date range. */
+export type SickPayPeriod = Schemas['SickPayPeriod'];
+/** Spells² × working days absent over the 52 weeks to `to`. */
+export type BradfordFactor = Schemas['BradfordFactor'];
+/** Sickness absence rates by org unit and month (and reason). */
+export type AbsenceRates = Schemas['AbsenceRates'];
+export type AbsenceRate = Schemas['AbsenceRate'];
+/** The national sickness absence reasons, level 1 with their level 2 codes. */
+export type SicknessReasons = Schemas['SicknessReasons'];
+export type SicknessReason = SicknessReasons[number];
+
 export type { components, operations, paths };

@@ -626,3 +626,51 @@ describe('approvals and events, against the reference server (PGlite)', () => {
     assert.equal(await manager.me.delegation.get(), null);
   });
 });
+
+describe('leave, against the reference server (PGlite)', () => {
+  test('an employee books a day of annual leave (reserved from the balance); the line manager approves it; it reads approved', async () => {
+    const { esr: manager } = await signedIn('manager', 5);
+    const [report] = (await manager.me.team({ limit: 1 })).data;
+    assert.ok(report, 'the manager has a direct report');
+    const employee = clientFor((await clientFor(undefined).demo.signIn(report.id)).token);
+
+    // A Tuesday at least three weeks away (plenty of notice) that is not a bank holiday.
+    const day = new Date();
+    day.setUTCDate(day.getUTCDate() + 21);
+    const holidays = new Set<string>();
+    for (const year of [day.getUTCFullYear(), day.getUTCFullYear() + 1]) {
+      for (const h of (await employee.calendars.bankHolidays({ year })).holidays) holidays.add(h.date);
+    }
+    while (day.getUTCDay() !== 2 || holidays.has(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 1);
+    const date = day.toISOString().slice(0, 10);
+
+    const annual = async () => (await employee.leave.balances('me', { on: date })).balances.find((b) => b.kind === 'annual')!;
+    const before = await annual();
+
+    const draft = await employee.leave.requests.create('me', { type: 'annual', startDate: date, submit: false });
+    assert.equal(draft.status, 'draft');
+    assert.ok(employee.etagOf(draft));
+    const submitted = await employee.leave.requests.submit('me', draft.id);
+    assert.equal(submitted.status, 'pending');
+    assert.ok(submitted.minutes > 0);
+    assert.ok(submitted.approvalRequestId, 'submitting opens an approval request');
+
+    const reserved = await annual();
+    assert.equal(reserved.pendingMinutes, before.pendingMinutes + submitted.minutes);
+    assert.equal(reserved.availableMinutes, before.availableMinutes - submitted.minutes);
+
+    const detail = await manager.approvals.get(submitted.approvalRequestId);
+    assert.equal(detail.status, 'pending');
+    const decided = await manager.approvals.approve(submitted.approvalRequestId);
+    assert.equal(decided.outcome, 'approved');
+
+    const approved = await employee.leave.requests.get('me', draft.id);
+    assert.equal(approved.status, 'approved');
+    const after = await annual();
+    assert.equal(after.approvedMinutes, before.approvedMinutes + submitted.minutes);
+    assert.equal(after.pendingMinutes, before.pendingMinutes);
+
+    const listed = await (await employee.leave.requests.list('me', { status: 'approved', limit: 100 })).toArray();
+    assert.ok(listed.some((r) => r.id === draft.id));
+  });
+});

@@ -1,7 +1,7 @@
 import type { CallOptions, Transport } from '../client.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
-import type { Me, TeamMember } from '../types.ts';
+import type { Me, TeamCalendar, TeamMember } from '../types.ts';
 import { DelegationResource } from './delegation.ts';
 
 export interface TeamOptions extends CallOptions {
@@ -11,6 +11,14 @@ export interface TeamOptions extends CallOptions {
   limit?: number;
   /** Start from a `nextCursor` you kept. */
   cursor?: string;
+}
+
+export interface TeamCalendarQuery {
+  /** First and last day (`YYYY-MM-DD`, inclusive; at most 93 days). */
+  from: string;
+  to: string;
+  /** `direct` (the default): my reports, or my colleagues if I manage no one; `all`: everyone below me. */
+  scope?: 'direct' | 'all';
 }
 
 /** The signed-in person. */
@@ -34,5 +42,10 @@ export class MeResource {
     const fetchPage = (at: string | undefined) =>
       this.#transport.request<PageData<TeamMember>>('GET', 'me/team', { ...call, searchParams: { scope, limit, cursor: at } });
     return new Page(await fetchPage(cursor), fetchPage);
+  }
+
+  /** Who is off when: my reports (managers see leave types) or my colleagues (shown only as absent). */
+  teamCalendar(query: TeamCalendarQuery, options: CallOptions = {}): Promise<TeamCalendar> {
+    return this.#transport.request<TeamCalendar>('GET', 'me/team-calendar', { ...options, searchParams: { from: query.from, to: query.to, scope: query.scope } });
   }
 }
