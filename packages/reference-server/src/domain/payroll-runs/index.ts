@@ -3,7 +3,7 @@ export {
   basicDescription, computeMonthlyPayslip, daysWorkedInMonth, deductionLines, emptyYearToDate, enhancementPence, formatHours, isAfcBand,
   monthlyBasicPence, overtimePence, taxMonth,
 } from './pay-elements.ts';
-export type { ComputedPayslip, PayAssignment, PayClaimInput, PayslipInput, PreviousPayslip } from './pay-elements.ts';
+export type { ComputedPayslip, PayAssignment, PayClaimInput, PayslipInput, PreviousPayslip, SickPayDays } from './pay-elements.ts';
 export {
   PayrollRunEmployeeError, countEligibleAssignments, databaseOf, resumeInterruptedRuns, startRunWorker, stopPayrollRuns, waitForRun,
 } from './runner.ts';

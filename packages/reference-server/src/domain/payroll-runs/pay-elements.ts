@@ -95,6 +95,13 @@ export interface PayAssignment {
   endDate: string | null;
 }
 
+/**
+ * Sickness days in the tax month (while in post) that occupational sick pay (AfC Handbook 14.2, as
+ * allocated by domain/absence allocateSickPay) pays at half pay and at nil pay. Days at full pay change
+ * nothing and are not counted here. Statutory sick pay is out of scope: no SSP top-up is paid.
+ */
+export interface SickPayDays { halfPayDays: number; nilPayDays: number }
+
 export interface PayClaimInput {
   kind: PayClaimKind;
   minutes: number | null;
@@ -115,6 +122,8 @@ export interface PayslipInput {
   periodNumber: number;
   previous: PreviousPayslip | null;
   claims: readonly PayClaimInput[];
+  /** Sickness in the tax month at reduced occupational sick pay (see SickPayDays); absent = none. */
+  sickness?: SickPayDays;
   /** Engine options: runs pass `{ explain: false }` (they store their own lines; same figures, faster). */
   engineOptions?: CalculateOptions;
 }
@@ -151,6 +160,18 @@ export function computeMonthlyPayslip(input: PayslipInput): ComputedPayslip {
   const enh = unsocialHoursPercent(a.band);
 
   const payments: PayslipLineRecord[] = [{ code: 'BASIC', description: basicDescription(a.band, a.contractedMinutesPerWeek, { days: worked, of: month.days }), amountPence: basic }];
+  // Occupational sick pay: the unpaid part of a sick day is taken off basic pay at the calendar-day rate
+  // the starter/leaver pro-rata uses (annual × FTE ÷ 12 ÷ days in the tax month): half of it for a day at
+  // half pay, all of it for a day at nil pay. Negative payment lines, so gross and pensionable pay follow.
+  let sickDeduction = 0;
+  const sickLine = (code: string, rate: string, days: number, halves: number) => {
+    if (days <= 0) return;
+    const amount = Math.round((annual * (a.contractedMinutesPerWeek / fullTimeMinutesPerWeek) * days * halves) / (2 * 12 * month.days));
+    sickDeduction += amount;
+    payments.push({ code, description: `Sick leave at ${rate} pay, ${days} day${days === 1 ? '' : 's'}`, amountPence: -amount });
+  };
+  sickLine('SICK_HALF', 'half', Math.min(input.sickness?.halfPayDays ?? 0, worked), 1);
+  sickLine('SICK_NIL', 'nil', Math.min(input.sickness?.nilPayDays ?? 0, worked), 2);
   let satMinutes = 0;
   let sunMinutes = 0;
   let overtimeMinutes = 0;
@@ -183,7 +204,8 @@ export function computeMonthlyPayslip(input: PayslipInput): ComputedPayslip {
   const gross = payments.reduce((s, p) => s + p.amountPence, 0);
   // Overtime is not pensionable; arrears of pensionable pay are. The member tier follows the
   // whole-month rate (so a starter's part month does not drop them into a lower tier).
-  const pensionable = basic + unsocial + arrearsPence;
+  // Sick-pay reductions reduce pensionable pay; the tier still follows the whole-month rate.
+  const pensionable = basic - sickDeduction + unsocial + arrearsPence;
   const annualPensionable = (fullBasic + unsocial) * 12;
   // A standing salary sacrifice carries from the last payslip, unless this month's pay can't cover it.
   const standing = input.previous?.deductions.find((d) => d.code === 'SAL_SAC')?.amountPence ?? 0;

@@ -17,8 +17,10 @@ import { isTaxYear } from '../payroll/index.ts';
 import type { CalculateOptions, TaxYear } from '../payroll/index.ts';
 import { TableBuffer, inTransaction, queryRows } from '../../seed/bulk.ts';
 import type { Executor } from '../../seed/bulk.ts';
+import { allocateSickPay, sickPayForPeriod } from '../absence/sick-pay.ts';
+import type { EpisodeSpan } from '../absence/sick-pay.ts';
 import { computeMonthlyPayslip, taxMonth } from './pay-elements.ts';
-import type { PayClaimInput } from './pay-elements.ts';
+import type { PayClaimInput, SickPayDays } from './pay-elements.ts';
 
 /** What a run needs of the database: the engine and the drizzle handle (its driver client). */
 export type RunDatabase = Pick<Database, 'engine' | 'db'>;
@@ -182,6 +184,46 @@ SELECT assignment_id, kind, minutes, amount_pence::text AS amount_pence, descrip
 WHERE organisation_id = $1 AND tax_year = $2 AND period_number = $3 AND assignment_id > $4 AND assignment_id <= $5
 ORDER BY assignment_id, created_at, id`;
 
+// Sickness of the batch's people who are off sick on some day of the tax month: ALL their episodes up to
+// the month's end (the rolling 12-month look-back chains through earlier episodes, exactly as
+// GET /v1/people/{id}/sick-pay/period allocates them), with their NHS service start. One query per batch.
+const sicknessSql = `
+SELECT s.employee_id, s.id, s.start_date::text AS start_date, s.end_date::text AS end_date, e.nhs_service_start_date::text AS service_start
+FROM sickness_episodes s
+JOIN employees e ON e.id = s.employee_id
+WHERE s.start_date <= $5::date AND s.employee_id IN (
+  SELECT x.employee_id FROM sickness_episodes x JOIN assignments a ON a.employee_id = x.employee_id
+  WHERE a.organisation_id = $1 AND a.id > $2 AND a.id <= $3
+    AND x.start_date <= $5::date AND (x.end_date IS NULL OR x.end_date >= $4::date)
+)
+ORDER BY s.employee_id, s.start_date, s.id`;
+
+interface SicknessRow { employee_id: string; id: string; start_date: string; end_date: string | null; service_start: string }
+
+/**
+ * Per employee: the days of `[from, to]` (the month clipped to an assignment's dates) that occupational
+ * sick pay (AfC 14.2) pays at half and at nil pay. Statutory sick pay is out of scope here.
+ */
+async function loadSickness(database: RunDatabase, organisationId: string, after: string, last: string, month: { start: string; end: string }) {
+  const rows = await queryRows<SicknessRow>(asDatabase(database), sicknessSql, [organisationId, after, last, month.start, month.end]);
+  const byEmployee = new Map<string, { serviceStart: string; episodes: EpisodeSpan[] }>();
+  for (const r of rows) {
+    let entry = byEmployee.get(r.employee_id);
+    if (!entry) byEmployee.set(r.employee_id, (entry = { serviceStart: r.service_start, episodes: [] }));
+    entry.episodes.push({ id: r.id, startDate: r.start_date, endDate: r.end_date });
+  }
+  const allocations = new Map([...byEmployee].map(([id, e]) => [id, allocateSickPay(e.serviceStart, e.episodes, month.end)]));
+  return (employeeId: string, startDate: string, endDate: string | null): SickPayDays | undefined => {
+    const allocation = allocations.get(employeeId);
+    if (!allocation) return undefined;
+    const from = startDate > month.start ? startDate : month.start;
+    const to = endDate !== null && endDate < month.end ? endDate : month.end;
+    if (to < from) return undefined;
+    const { halfPayDays, nilPayDays } = sickPayForPeriod(allocation, from, to);
+    return halfPayDays || nilPayDays ? { halfPayDays, nilPayDays } : undefined;
+  };
+}
+
 /** Assignments a run for this month pays: in post on at least one day of the tax month. */
 export async function countEligibleAssignments(database: RunDatabase, organisationId: string, taxYear: string, periodNumber: number): Promise<number> {
   const month = taxMonth(taxYear, periodNumber);
@@ -210,7 +252,10 @@ async function prepareBatch(database: RunDatabase, run: RunRow, after: string, b
   const rows = await queryRows<BatchRow>(asDatabase(database), batchSql, [run.organisation_id, after, taxYear, run.period_number, month.start, month.end, batchSize]);
   if (rows.length === 0) return { after, last: null, count: 0, statement: null };
   const last = rows[rows.length - 1]!.id;
-  const claimRows = await queryRows<ClaimRow>(asDatabase(database), claimsSql, [run.organisation_id, taxYear, run.period_number, after, last]);
+  const [claimRows, sicknessOf] = await Promise.all([
+    queryRows<ClaimRow>(asDatabase(database), claimsSql, [run.organisation_id, taxYear, run.period_number, after, last]),
+    loadSickness(database, run.organisation_id, after, last, month),
+  ]);
   const claims = new Map<string, PayClaimInput[]>();
   for (const c of claimRows) {
     let list = claims.get(c.assignment_id);
@@ -235,6 +280,7 @@ async function prepareBatch(database: RunDatabase, run: RunRow, after: string, b
         periodNumber: run.period_number,
         previous: r.prev_tax_year && prevYtd ? { taxYear: r.prev_tax_year, yearToDate: prevYtd, deductions: json<PayslipLineRecord[]>(r.prev_deductions) ?? [] } : null,
         claims: claims.get(r.id) ?? [],
+        sickness: sicknessOf(r.employee_id, r.start_date, r.end_date),
         engineOptions,
       });
     } catch (error) {
