@@ -236,7 +236,15 @@ export async function decideApproval(
   return db.transaction(async (tx) => {
     const { request, access } = await loadForWrite(tx, principal, id, options.expectedVersion);
     if (request.status === 'info_requested') throw approvalProblems.awaitingInformation();
-    if (!access.decide) throw access.refusal;
+    if (!access.decide) {
+      // Under READ COMMITTED the request row and its history are read in separate statements, so a
+      // decision committed in between can make a racing caller look ineligible (e.g. "approved an
+      // earlier step" on the step it just lost). Whoever lost a race hears 409/412, not 403.
+      const now = await loadApproval(tx, id);
+      if (now && isTerminal(now.status)) throw approvalProblems.alreadyDecided(now.status);
+      if (now && now.version !== request.version) throw approvalProblems.versionMoved(now.version);
+      throw access.refusal;
+    }
     const me = principal.employeeId;
     const onBehalfOf = access.decide.onBehalfOf;
     const comment = input.action === 'reject' ? [input.reason, input.comment].filter(Boolean).join('\n\n') : (input.comment ?? null);
