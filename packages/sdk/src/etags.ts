@@ -1,6 +1,8 @@
 // Optimistic concurrency on the client: the last ETag seen per record, so an update can send it as
 // If-Match without the caller threading it through, and the ETag each returned object was read with.
 
+import type { RequestOptions, Transport } from './client.ts';
+
 /**
  * The ETags a client has seen. Two views of the same responses:
  *
@@ -57,4 +59,23 @@ export function newIdempotencyKey(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The one way the SDK writes a record under optimistic concurrency: sends the ETag last seen for
+ * `recordPath` as If-Match (an explicit `ifMatch` wins) to `targetPath` (the record itself, or an
+ * action under it such as `…/submit`) and remembers the ETag of the answer for the next write.
+ */
+export async function writeIfMatch<T>(
+  transport: Transport,
+  etags: EtagStore,
+  method: string,
+  recordPath: string,
+  options: RequestOptions,
+  targetPath = recordPath,
+): Promise<T> {
+  const { ifMatch = etags.forPath(recordPath), ...rest } = options;
+  const { data, response } = await transport.send<T>(method, targetPath, { ...rest, ifMatch });
+  etags.remember(recordPath, response, data);
+  return data;
 }

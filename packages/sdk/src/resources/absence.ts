@@ -1,5 +1,5 @@
 import type { CallOptions, Transport } from '../client.ts';
-import { newIdempotencyKey } from '../etags.ts';
+import { newIdempotencyKey, writeIfMatch } from '../etags.ts';
 import type { EtagStore } from '../etags.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
@@ -78,12 +78,8 @@ export class SicknessResource {
   }
 
   /** Closes an episode, corrects its reason or records the return-to-work interview (`If-Match`; retried like a read). */
-  async update(employeeId: EmployeeRef, episodeId: string, patch: SicknessEpisodePatch, options: UpdateOptions = {}): Promise<SicknessEpisode> {
-    const url = episodePath(employeeId, episodeId);
-    const { ifMatch = this.#etags.forPath(url), ...call } = options;
-    const { data, response } = await this.#transport.send<SicknessEpisode>('PATCH', url, { ...call, json: patch, ifMatch });
-    this.#etags.remember(url, response, data);
-    return data;
+  update(employeeId: EmployeeRef, episodeId: string, patch: SicknessEpisodePatch, options: UpdateOptions = {}): Promise<SicknessEpisode> {
+    return writeIfMatch<SicknessEpisode>(this.#transport, this.#etags, 'PATCH', episodePath(employeeId, episodeId), { ...options, json: patch });
   }
 }
 

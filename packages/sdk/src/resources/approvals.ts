@@ -1,6 +1,6 @@
 import type { CallOptions, Transport } from '../client.ts';
 import { PreconditionError } from '../errors.ts';
-import { newIdempotencyKey } from '../etags.ts';
+import { newIdempotencyKey, writeIfMatch } from '../etags.ts';
 import type { EtagStore } from '../etags.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
@@ -142,9 +142,7 @@ export class ApprovalsResource {
         detail: `Call approvals.get('${approvalId}') first (and show it), or pass { ifMatch }: a decision is only sent against a version you have seen.`,
       });
     }
-    const { data, response } = await this.#transport.send<T>('POST', `${url}/${action}`, { ...call, json: body, ifMatch, idempotencyKey });
-    this.#etags.remember(url, response, data);
-    return data;
+    return writeIfMatch<T>(this.#transport, this.#etags, 'POST', url, { ...call, json: body, ifMatch, idempotencyKey }, `${url}/${action}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CallOptions, Transport } from '../client.ts';
-import { newIdempotencyKey } from '../etags.ts';
+import { newIdempotencyKey, writeIfMatch } from '../etags.ts';
 import type { EtagStore } from '../etags.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
@@ -92,12 +92,9 @@ export class LeaveRequestsResource {
     return this.#transition(employeeId, leaveRequestId, 'cancel', options);
   }
 
-  async #transition(employeeId: EmployeeRef, leaveRequestId: string, action: 'submit' | 'cancel', options: UpdateOptions): Promise<LeaveRequest> {
+  #transition(employeeId: EmployeeRef, leaveRequestId: string, action: 'submit' | 'cancel', options: UpdateOptions): Promise<LeaveRequest> {
     const url = requestPath(employeeId, leaveRequestId);
-    const { ifMatch = this.#etags.forPath(url), ...call } = options;
-    const { data, response } = await this.#transport.send<LeaveRequest>('POST', `${url}/${action}`, { ...call, ifMatch });
-    this.#etags.remember(url, response, data);
-    return data;
+    return writeIfMatch<LeaveRequest>(this.#transport, this.#etags, 'POST', url, options, `${url}/${action}`);
   }
 }
 

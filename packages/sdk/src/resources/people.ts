@@ -1,7 +1,7 @@
 import type { CallOptions, Transport } from '../client.ts';
 import { downloadPdf } from '../download.ts';
 import type { Download, PdfOptions } from '../download.ts';
-import { newIdempotencyKey } from '../etags.ts';
+import { newIdempotencyKey, writeIfMatch } from '../etags.ts';
 import { Page } from '../pagination.ts';
 import type { PageData } from '../pagination.ts';
 import type { EtagStore } from '../etags.ts';
@@ -127,11 +127,8 @@ export class PeopleResource {
     return data;
   }
 
-  async #write<T>(method: 'PATCH' | 'PUT', url: string, body: unknown, options: UpdateOptions): Promise<T> {
-    const { ifMatch = this.#etags.forPath(url), ...call } = options;
-    const { data, response } = await this.#transport.send<T>(method, url, { ...call, json: body, ifMatch });
-    this.#etags.remember(url, response, data);
-    return data;
+  #write<T>(method: 'PATCH' | 'PUT', url: string, body: unknown, options: UpdateOptions): Promise<T> {
+    return writeIfMatch<T>(this.#transport, this.#etags, method, url, { ...options, json: body });
   }
 }
 
