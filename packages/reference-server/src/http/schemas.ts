@@ -35,3 +35,14 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 /** ISO calendar date `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date().openapi({ example: '2026-10-30' });
 export const Pence = z.number().int().openapi({ description: 'Money in integer pence.', example: 260908 });
+
+/** Every route behind a signed-in caller declares this. */
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** Request headers of conditional and idempotent writes, declared once for every route. */
+export const ifMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag you read; required.' }),
+});
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
+});

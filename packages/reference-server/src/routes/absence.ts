@@ -18,11 +18,11 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
 import { checkRange } from './leave.ts';
 import { EmployeeIdParam } from './people.schemas.ts';
 
-const security = [{ bearerAuth: [] }];
+const security = bearerSecurity;
 const tags = ['Absence'];
 const problemContent = problemResponses[400].content;
 const common = { 400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] };

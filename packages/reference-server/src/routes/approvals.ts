@@ -12,9 +12,9 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, idempotencyHeader, ifMatchHeader, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
 
-const security = [{ bearerAuth: [] }];
+const security = bearerSecurity;
 const tags = ['Approvals'];
 const problemContent = problemResponses[400].content;
 const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the request, for If-Match on decisions.' } };
@@ -131,13 +131,7 @@ const DelegationInput = z
   .openapi('ApprovalDelegationInput');
 
 const IdParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'apr_01hq3v6k2m' }) });
-const ifMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag you read; required.' }),
-  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
-});
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
-});
+const ifMatchAndKeyHeaders = ifMatchHeader.extend(idempotencyHeader.shape);
 const writeProblems = {
   400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
   409: { description: 'Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight.', content: problemContent },
@@ -172,21 +166,21 @@ const getRoute = createRoute({
 const decideRoute = createRoute({
   method: 'post', path: '/approvals/{id}/decision', operationId: 'decideApproval', tags, security,
   summary: 'Approve, reject (reason required), request more information, or reassign — exactly once',
-  request: { params: IdParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: Decision } } } },
+  request: { params: IdParam, headers: ifMatchAndKeyHeaders, body: { required: true, content: { 'application/json': { schema: Decision } } } },
   responses: { 200: { ...jsonContent(DecisionResult, 'The request after the decision, with its new ETag.'), headers: etagHeaders }, ...writeProblems },
 });
 
 const respondRoute = createRoute({
   method: 'post', path: '/approvals/{id}/respond', operationId: 'respondToApproval', tags, security,
   summary: 'Answer an information request and resubmit (requester only)',
-  request: { params: IdParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: Respond } } } },
+  request: { params: IdParam, headers: ifMatchAndKeyHeaders, body: { required: true, content: { 'application/json': { schema: Respond } } } },
   responses: { 200: { ...jsonContent(ApprovalItem, 'The request, pending again with the same approver.'), headers: etagHeaders }, ...writeProblems },
 });
 
 const withdrawRoute = createRoute({
   method: 'post', path: '/approvals/{id}/withdraw', operationId: 'withdrawApproval', tags, security,
   summary: 'Withdraw a request that is not decided yet (requester only)',
-  request: { params: IdParam, headers: ifMatchHeader, body: { required: true, content: { 'application/json': { schema: Withdraw } } } },
+  request: { params: IdParam, headers: ifMatchAndKeyHeaders, body: { required: true, content: { 'application/json': { schema: Withdraw } } } },
   responses: { 200: { ...jsonContent(ApprovalItem, 'The withdrawn request.'), headers: etagHeaders }, ...writeProblems },
 });
 

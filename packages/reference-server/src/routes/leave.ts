@@ -20,10 +20,10 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { ApiProblem, problems } from '../http/problem.ts';
-import { IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, idempotencyHeader, ifMatchHeader, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
 import { EmployeeIdParam } from './people.schemas.ts';
 
-const security = [{ bearerAuth: [] }];
+const security = bearerSecurity;
 const tags = ['Leave'];
 const problemContent = problemResponses[400].content;
 const ruleResponses = {
@@ -31,12 +31,6 @@ const ruleResponses = {
   422: { description: 'A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …).', content: problemContent },
 };
 const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the request, for If-Match.' } };
-const ifMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag you read; required.' }),
-});
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
-});
 const Minutes = z.number().int().openapi({ description: 'Hours held as integer minutes.', example: 450 });
 const LeaveYear = z.object({ start: IsoDate, end: IsoDate }).openapi('LeaveYear');
 const onQuery = z.strictObject({

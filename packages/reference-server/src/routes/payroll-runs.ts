@@ -7,13 +7,13 @@ import { auditContext } from '../audit/index.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, idempotencyHeader, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
 import { TAX_YEARS, taxPeriodForPayDate, taxYearForPayDate } from '../domain/payroll/index.ts';
 import { findRun, finaliseRun, listRuns, requirePayrollAdmin, rollBackRun, startRun, toRunView } from '../domain/payroll-runs/run-store.ts';
 import type { PayrollRunOptions } from '../domain/payroll-runs/runner.ts';
 
 const tags = ['Payroll runs'];
-const security = [{ bearerAuth: [] }];
+const security = bearerSecurity;
 const conflict = (description: string) => ({ description, content: problemResponses[400].content });
 
 const RunStatus = z.enum(['running', 'completed', 'failed', 'rolled_back', 'finalised']).openapi('PayrollRunStatus');
@@ -59,9 +59,6 @@ const RunIdParam = z.object({
     .openapi({ param: { name: 'runId', in: 'path' }, example: 'prn_3f0c9a7e5b2d4c1e8a6f0b9d7c5e3a1f' }),
 });
 
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
-});
 
 const startRoute = createRoute({
   method: 'post', path: '/payroll/runs', operationId: 'startPayrollRun', tags, security,

@@ -18,7 +18,7 @@ import { etagFor, preconditionFailed, requireIfMatch } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, idempotencyHeader, ifMatchHeader, jsonContent, problemResponses } from '../http/schemas.ts';
 import { eq } from 'drizzle-orm';
 import {
   ApprovalRequestCreated,
@@ -35,14 +35,8 @@ import {
   TeamMember,
 } from './people.schemas.ts';
 
-const security = [{ bearerAuth: [] }];
+const security = bearerSecurity;
 const tags = ['People'];
-const ifMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag you read; required.' }),
-});
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
-});
 const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the record, for If-Match.' } };
 
 const meRoute = createRoute({
