@@ -7,6 +7,7 @@
 // Run: node bench/http-load.bench.ts [seconds=5] [connections=50] [staff=2000] [workers=1]
 //   workers > 1 runs the server (and the hello world) as that many node:cluster processes (PostgreSQL only).
 //   BENCH_CPU_PROF_DIR=/tmp/prof writes a CPU profile of each server process (node --cpu-prof).
+//   BENCH_ENGINE=pglite or postgres runs one engine only.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
@@ -242,20 +243,24 @@ async function main() {
   const asOf = new Date().toISOString().slice(0, 10);
 
   // PGlite: seeded here into a data folder that the server process then opens (one process per folder).
-  const dataDir = mkdtempSync(join(tmpdir(), 'esr-load-'));
-  try {
-    const database = await openDatabase({ dataDir });
-    await seedDatabase(database, { staff, asOf });
-    const people = await peopleOf(database);
-    await database.close();
-    const env: NodeJS.ProcessEnv = { ...process.env, ESR_DATA_DIR: dataDir };
-    delete env['DATABASE_URL'];
-    await benchEngine('PGlite (data folder)', env, people, issuer, signingKey);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  const only = process.env['BENCH_ENGINE'];
+  if (only !== 'postgres') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'esr-load-'));
+    try {
+      const database = await openDatabase({ dataDir });
+      await seedDatabase(database, { staff, asOf });
+      const people = await peopleOf(database);
+      await database.close();
+      const env: NodeJS.ProcessEnv = { ...process.env, ESR_DATA_DIR: dataDir };
+      delete env['DATABASE_URL'];
+      await benchEngine('PGlite (data folder)', env, people, issuer, signingKey);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 
   const url = process.env['DATABASE_URL'];
+  if (only === 'pglite') return;
   if (url) {
     const { database, url: dbUrl, dispose } = await openScratchDatabase(url, 'esr_load');
     try {

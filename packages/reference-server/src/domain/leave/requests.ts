@@ -99,7 +99,10 @@ export interface WriteContext {
 const todayOf = (ctx: WriteContext) => ctx.today ?? isoOf(todayDay());
 
 async function lockPerson(tx: Tx, employeeId: string): Promise<void> {
-  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('update');
+  // NO KEY UPDATE: excludes every other writer for this person just the same, but unlike UPDATE it does
+  // not block rows that merely reference the person (an approval routed to them takes KEY SHARE via its
+  // foreign key), so one manager's own request does not stall their whole team's.
+  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('no key update');
 }
 
 /** The checks a request must pass to be pending; returns the counted minutes. */
