@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +28,14 @@ const connections = Number(process.argv[3] ?? 50);
 const staff = Number(process.argv[4] ?? 2000);
 const workers = Number(process.argv[5] ?? 1);
 const profileDir = process.env['BENCH_CPU_PROF_DIR'];
-const serverEntry = fileURLToPath(new URL('../packages/reference-server/src/server.ts', import.meta.url));
+// BENCH_SERVER_ENTRY: another checkout's src/server.ts, to compare versions of the server under the same load.
+const serverEntry = process.env['BENCH_SERVER_ENTRY'] ?? fileURLToPath(new URL('../packages/reference-server/src/server.ts', import.meta.url));
 
 interface Result {
   name: string;
   rps: number;
+  /** Server CPU (user + system, all its processes) per response, in µs: steadier than req/s on a shared machine. */
+  cpuMicros: number | null;
   p50: number;
   p95: number;
   p99: number;
@@ -73,23 +76,41 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** CPU seconds used so far by a process and its children (cluster workers), from /proc; null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const ticks = (p: number): number => {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return own + children.reduce((sum, c) => sum + ticks(c), 0);
+    };
+    return ticks(pid) / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
 const profileArgs = (name: string) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}-\${pid}.cpuprofile`] : []);
 
 /** One autocannon run: `next()` gives each request; `amount` stops after that many instead of after `seconds`. */
-async function load(name: string, base: string, next: () => Step, options: { amount?: number; warmup?: boolean } = {}): Promise<Result> {
+async function load(name: string, base: string, pid: number, next: () => Step, options: { amount?: number; warmup?: boolean } = {}): Promise<Result> {
   if (options.warmup !== false) await run(base, next, { duration: 1 });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const cpuBefore = cpuSeconds(pid);
   const started = performance.now();
   await run(base, next, options.amount ? { amount: options.amount } : { duration: seconds }, (status, ms) => {
     latencies.push(ms);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(pid);
+  const cpuMicros = cpuBefore === null || cpuAfter === null || latencies.length === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / latencies.length;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const ok = [...statuses].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
-  return { name, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), p99: q(0.99), ok, statuses };
+  return { name, rps: latencies.length / elapsed, cpuMicros, p50: q(0.5), p95: q(0.95), p99: q(0.99), ok, statuses };
 }
 
 function run(base: string, next: () => Step, limit: { duration?: number; amount?: number }, onResponse?: (status: number, ms: number) => void): Promise<void> {
@@ -144,7 +165,8 @@ async function peopleOf(database: Database): Promise<People> {
 
 const fmt = (r: Result, hello: Result) => {
   const errors = [...r.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, c]) => `${s}×${c}`).join(' ');
-  return `  ${r.name.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  ${(r.rps / hello.rps).toFixed(3).padStart(6)}×  p50 ${r.p50.toFixed(1).padStart(5)}  p95 ${r.p95.toFixed(1).padStart(5)}  p99 ${r.p99.toFixed(1).padStart(5)} ms${errors ? `  non-2xx ${errors}` : ''}`;
+  const cpu = r.cpuMicros === null ? '' : `${Math.round(r.cpuMicros).toString().padStart(6)} µs`;
+  return `  ${r.name.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  ${(r.rps / hello.rps).toFixed(3).padStart(6)}×  ${cpu}  p50 ${r.p50.toFixed(1).padStart(5)}  p95 ${r.p95.toFixed(1).padStart(5)}  p99 ${r.p99.toFixed(1).padStart(5)} ms${errors ? `  non-2xx ${errors}` : ''}`;
 };
 
 async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: People, issuer: DemoIssuer, signingKey: string) {
@@ -157,7 +179,7 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
   const managerTokens = people.managers.map((p) => tokens.get(p.id)!);
 
   const hello = await startProcess([...profileArgs('hello'), fileURLToPath(import.meta.url), '--hello-server', String(engineWorkers)], { ...process.env }, 'hello');
-  const helloResult = await load('Hono hello world (baseline)', hello.base, () => ({ path: '/' }));
+  const helloResult = await load('Hono hello world (baseline)', hello.base, hello.child.pid!, () => ({ path: '/' }));
   await stopProcess(hello.child);
 
   const server = await startProcess([...profileArgs(label.startsWith('PG') ? 'pglite' : 'postgres'), serverEntry], {
@@ -169,16 +191,17 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
     ESR_WORKERS: String(engineWorkers),
   }, 'server');
   const base = server.base;
+  const pid = server.child.pid!;
   const results: Result[] = [];
   let i = 0;
   const pick = <T>(list: T[]) => list[i++ % list.length]!;
 
-  results.push(await load('GET /v1/me/payslips/latest', base, () => ({ path: '/v1/me/payslips/latest', headers: bearer(pick(employeeTokens)) })));
+  results.push(await load('GET /v1/me/payslips/latest', base, pid, () => ({ path: '/v1/me/payslips/latest', headers: bearer(pick(employeeTokens)) })));
 
   const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   if (openapi.paths['/v1/courses']) {
     const words = ['safeguarding', 'fire', 'manual handling', 'infection', 'resus', 'data security', 'equality', 'conflict'];
-    results.push(await load('GET /v1/courses?q=', base, () => ({ path: `/v1/courses?q=${encodeURIComponent(pick(words))}`, headers: bearer(pick(employeeTokens)) })));
+    results.push(await load('GET /v1/courses?q=', base, pid, () => ({ path: `/v1/courses?q=${encodeURIComponent(pick(words))}`, headers: bearer(pick(employeeTokens)) })));
   } else {
     console.log('  (GET /v1/courses is not on this server yet: catalogue search skipped)');
   }
@@ -198,9 +221,9 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
       body: JSON.stringify({ type: 'annual', startDate: dates[n % dates.length], unit: 'hours', minutes: 60, reason: 'Load test' }),
     };
   };
-  results.push(await load('POST leave request (create)', base, leaveWrite));
+  results.push(await load('POST leave request (create)', base, pid, leaveWrite));
 
-  results.push(await load('GET /v1/approvals (inbox)', base, () => ({ path: '/v1/approvals?box=pending&limit=25', headers: bearer(pick(managerTokens)) })));
+  results.push(await load('GET /v1/approvals (inbox)', base, pid, () => ({ path: '/v1/approvals?box=pending&limit=25', headers: bearer(pick(managerTokens)) })));
 
   // Decisions: every pending item of every manager, each approved exactly once with its ETag.
   const pending: Step[] = [];
@@ -223,15 +246,16 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
   // Interleave managers so concurrent decisions are mostly for different people.
   pending.sort(() => Math.random() - 0.5);
   let d = 0;
-  if (pending.length > 0) results.push(await load('POST approval decision (approve)', base, () => pending[d++ % pending.length]!, { amount: pending.length, warmup: false }));
+  if (pending.length > 0) results.push(await load('POST approval decision (approve)', base, pid, () => pending[d++ % pending.length]!, { amount: pending.length, warmup: false }));
 
   await stopProcess(server.child);
 
-  console.log(`  ${'route'.padEnd(34)} ${'req/s'.padStart(12)}  ${'÷hello'.padStart(7)}  latency (ms)`);
+  console.log(`  ${'route'.padEnd(34)} ${'req/s'.padStart(12)}  ${'÷hello'.padStart(7)}  ${'CPU/req'.padStart(9)}  latency (ms)`);
   console.log(fmt(helloResult, helloResult));
   for (const r of results) console.log(fmt(r, helloResult));
   const latest = results[0]!;
-  console.log(`  payslip reads per vCPU used by the server: ${Math.round(latest.rps / cpus)} req/s (${cpus} process${cpus > 1 ? 'es' : ''}; load generator shares the machine)`);
+  console.log(`  payslip reads per vCPU used by the server: ${Math.round(latest.rps / cpus)} req/s measured (${cpus} process${cpus > 1 ? 'es' : ''}; the load generator and database share the machine)` +
+    (latest.cpuMicros ? `; ${Math.round(1e6 / latest.cpuMicros)} req/s per CPU-second the server used` : ''));
   return results;
 }
 
