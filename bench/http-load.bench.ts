@@ -41,6 +41,9 @@ interface Result {
   p99: number;
   ok: number;
   statuses: Map<number, number>;
+  /** Requests with no answer within autocannon's 10 s timeout, or failed connections. */
+  timeouts: number;
+  errors: number;
 }
 
 interface Step {
@@ -100,7 +103,7 @@ async function load(name: string, base: string, pid: number, next: () => Step, o
   const statuses = new Map<number, number>();
   const cpuBefore = cpuSeconds(pid);
   const started = performance.now();
-  await run(base, next, options.amount ? { amount: options.amount } : { duration: seconds }, (status, ms) => {
+  const summary = await run(base, next, options.amount ? { amount: options.amount } : { duration: seconds }, (status, ms) => {
     latencies.push(ms);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
@@ -110,10 +113,10 @@ async function load(name: string, base: string, pid: number, next: () => Step, o
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const ok = [...statuses].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
-  return { name, rps: latencies.length / elapsed, cpuMicros, p50: q(0.5), p95: q(0.95), p99: q(0.99), ok, statuses };
+  return { name, rps: latencies.length / elapsed, cpuMicros, p50: q(0.5), p95: q(0.95), p99: q(0.99), ok, statuses, timeouts: summary.timeouts, errors: summary.errors - summary.timeouts };
 }
 
-function run(base: string, next: () => Step, limit: { duration?: number; amount?: number }, onResponse?: (status: number, ms: number) => void): Promise<void> {
+function run(base: string, next: () => Step, limit: { duration?: number; amount?: number }, onResponse?: (status: number, ms: number) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -122,7 +125,7 @@ function run(base: string, next: () => Step, limit: { duration?: number; amount?
         ...limit,
         requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', headers: {}, ...next() }) }],
       },
-      (error) => (error ? reject(error) : resolve()),
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
     if (onResponse) instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
   });
@@ -164,8 +167,8 @@ async function peopleOf(database: Database): Promise<People> {
 }
 
 const fmt = (r: Result, hello: Result) => {
-  const errors = [...r.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, c]) => `${s}×${c}`).join(' ');
-  const cpu = r.cpuMicros === null ? '' : `${Math.round(r.cpuMicros).toString().padStart(6)} µs`;
+  const errors = [...[...r.statuses].filter(([s]) => s < 200 || s >= 300).map(([s, c]) => `${s}×${c}`), ...(r.timeouts ? [`timeout×${r.timeouts}`] : []), ...(r.errors ? [`error×${r.errors}`] : [])].join(' ');
+  const cpu = `${r.cpuMicros === null ? '–' : Math.round(r.cpuMicros)} µs`.padStart(9);
   return `  ${r.name.padEnd(34)} ${Math.round(r.rps).toString().padStart(6)} req/s  ${(r.rps / hello.rps).toFixed(3).padStart(6)}×  ${cpu}  p50 ${r.p50.toFixed(1).padStart(5)}  p95 ${r.p95.toFixed(1).padStart(5)}  p99 ${r.p99.toFixed(1).padStart(5)} ms${errors ? `  non-2xx ${errors}` : ''}`;
 };
 
