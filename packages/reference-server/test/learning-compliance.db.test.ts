@@ -15,7 +15,7 @@ describe(`learning compliance on ${engine}`, () => {
 
   before(async () => {
     f = await learningFixture();
-    [selfJob] = await f.q<{ staff_group: string; job_title: string; org_unit_id: string }>(sql`SELECT staff_group, job_title, org_unit_id FROM assignments WHERE employee_id = ${f.ids.self}`);
+    selfJob = (await f.q<{ staff_group: string; job_title: string; org_unit_id: string }>(sql`SELECT staff_group, job_title, org_unit_id FROM assignments WHERE employee_id = ${f.ids.self}`))[0]!;
     // Everyone: fire safety and information governance; the person's staff group: resuscitation level 2.
     for (const body of [{ subjectCode: 'fire_safety' }, { subjectCode: 'information_governance' }, { subjectCode: 'resuscitation_l2', staffGroup: selfJob!.staff_group }]) {
       const res = await f.call('learning', 'POST', '/v1/learning/requirements', body);

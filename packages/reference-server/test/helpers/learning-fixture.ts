@@ -32,7 +32,7 @@ export async function learningFixture(): Promise<LearningFixture> {
     learning: await f.h.demo.sign({ sub: learning.id, org: 'org_00', roles: ['learning_admin'] }),
     learningOther: await f.h.demo.sign({ sub: learningOther.id, org: 'org_01', roles: ['learning_admin'] }),
   };
-  const call: LearningFixture['call'] = (who, method, path, body, headers = {}) => {
+  const call: LearningFixture['call'] = async (who, method, path, body, headers = {}) => {
     if (who !== 'learning' && who !== 'learningOther') return f.call(who, method, path, body, headers);
     return f.app.request(path, {
       method,
