@@ -203,7 +203,7 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
 
   const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   if (openapi.paths['/v1/courses']) {
-    const words = ['safeguarding', 'fire', 'manual handling', 'infection', 'resus', 'data security', 'equality', 'conflict'];
+    const words = ['safeguarding', 'fire safety', 'life support', 'infection', 'moving and handling', 'information governance', 'equality', 'conflict'];
     results.push(await load('GET /v1/courses?q=', base, pid, () => ({ path: `/v1/courses?q=${encodeURIComponent(pick(words))}`, headers: bearer(pick(employeeTokens)) })));
   } else {
     console.log('  (GET /v1/courses is not on this server yet: catalogue search skipped)');
@@ -275,7 +275,7 @@ async function main() {
     const dataDir = mkdtempSync(join(tmpdir(), 'esr-load-'));
     try {
       const database = await openDatabase({ dataDir });
-      await seedDatabase(database, { staff, asOf });
+      await seedDatabase(database, { staff, asOf, learning: true });
       const people = await peopleOf(database);
       await database.close();
       const env: NodeJS.ProcessEnv = { ...process.env, ESR_DATA_DIR: dataDir };
@@ -291,7 +291,7 @@ async function main() {
   if (url) {
     const { database, url: dbUrl, dispose } = await openScratchDatabase(url, 'esr_load');
     try {
-      await seedDatabase(database, { staff, asOf });
+      await seedDatabase(database, { staff, asOf, learning: true });
       const people = await peopleOf(database);
       await benchEngine('PostgreSQL', { ...process.env, DATABASE_URL: dbUrl }, people, issuer, signingKey);
     } finally {
