@@ -150,10 +150,3 @@ export async function courseFacets(db: Queryable, organisationId: string, f: Cou
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.value.localeCompare(b.value);
   return [...category.sort(byCount), ...delivery.sort(byCount), ...venue.sort(byCount), ...places];
 }
-
-/** Used by the session filter in tests and the bench: the distinct venues of an organisation. */
-export async function venuesOf(db: Queryable, organisationId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ venue: classSessions.venue }).from(classSessions).where(eq(classSessions.organisationId, organisationId)).orderBy(classSessions.venue);
-  return rows.map((r) => r.venue);
-}
-
