@@ -4,3 +4,4 @@
  */
 import './provider/define.ts';
 import './payslip/define.ts';
+import './leave-request/define.ts';

@@ -73,6 +73,96 @@ export interface EsrStrings {
    * en-GB leaves this empty: the payroll system's own wording is authoritative in English.
    */
   lineCodes: Readonly<Record<string, string>>;
+
+  // Shared by every widget (states, forms, dates, hours)
+  hoursValue: string; // %{hours}
+  hoursValueOne: string; // %{hours}
+  errorSignInAgain: string;
+  errorNotConnectedTitle: string;
+  errorNoPermissionTitle: string;
+  errorNoPermissionBody: string;
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  dateHint: string;
+  dateDay: string;
+  dateMonth: string;
+  dateYear: string;
+  dateRange: string; // %{start} %{end}
+
+  // <esr-leave-request>
+  leaveLoading: string;
+  leaveErrorLoad: string;
+  leaveBalanceTitle: string;
+  leaveYearRange: string; // %{start} %{end}
+  leaveAnnualLeft: string;
+  leaveEntitlement: string;
+  leaveBooked: string;
+  leaveAwaiting: string;
+  leaveToilLeft: string;
+  leaveNoBalance: string;
+  leaveFormTitle: string;
+  leaveTypeLegend: string;
+  leaveTypeAnnual: string;
+  leaveTypeStudy: string;
+  leaveTypeSpecial: string;
+  leaveTypeCompassionate: string;
+  leaveTypeToil: string;
+  leaveUnitLegend: string;
+  leaveUnitDays: string;
+  leaveUnitHalf: string;
+  leaveUnitHours: string;
+  leaveStartDate: string;
+  leaveEndDate: string;
+  leaveDate: string;
+  leaveHalfLegend: string;
+  leaveHalfAm: string;
+  leaveHalfPm: string;
+  leaveHoursLabel: string;
+  leaveHoursHint: string;
+  leaveReasonLabel: string;
+  leaveReasonHint: string;
+  leaveSubmit: string;
+  leaveSubmitting: string;
+  leaveCounting: string;
+  leaveCountFailed: string;
+  leaveCountNone: string;
+  leaveCount: string; // %{hours} %{days}
+  leaveCountLeft: string; // %{hours}
+  leaveCountOver: string; // %{hours}
+  leaveCountNoBalance: string;
+  leaveErrorType: string;
+  leaveErrorStartMissing: string;
+  leaveErrorEndMissing: string;
+  leaveErrorDatePart: string; // %{field} %{part}
+  leaveErrorYear: string;
+  leaveErrorDateReal: string; // %{field}
+  leaveErrorEndBeforeStart: string;
+  leaveErrorHalf: string;
+  leaveErrorHoursMissing: string;
+  leaveErrorHoursFormat: string;
+  leaveErrorHoursRange: string;
+  leaveErrorReasonLength: string;
+  leaveErrorNotSent: string;
+  leaveSentTitle: string;
+  leaveSavedTitle: string;
+  leaveSentBody: string; // %{type} %{dates} %{hours}
+  leaveRequestsTitle: string;
+  leaveRequestsEmpty: string;
+  leaveColDates: string;
+  leaveColType: string;
+  leaveColTime: string;
+  leaveColStatus: string;
+  leaveColActions: string;
+  leaveStatusDraft: string;
+  leaveStatusPending: string;
+  leaveStatusApproved: string;
+  leaveStatusRejected: string;
+  leaveStatusCancelled: string;
+  leaveCancel: string;
+  leaveCancelling: string;
+  leaveCancelWhich: string; // %{dates}
+  leaveCancelledAnnouncement: string; // %{dates}
+  leaveCancelFailed: string; // %{dates}
 }
 
 /** Per-instance overrides (the `i18n` property), e.g. a trust's own wording. */
