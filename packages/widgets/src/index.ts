@@ -11,5 +11,6 @@ export { VERSION } from './internal/version.ts';
 export * from './provider/index.ts';
 export * from './payslip/index.ts';
 export * from './leave-request/index.ts';
+export * from './approval-inbox/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

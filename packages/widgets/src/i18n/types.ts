@@ -74,6 +74,87 @@ export interface EsrStrings {
    */
   lineCodes: Readonly<Record<string, string>>;
 
+  // <esr-approval-inbox>
+  inboxTitle: string;
+  inboxLoading: string;
+  inboxErrorLoad: string;
+  inboxErrorDetail: string;
+  inboxErrorMore: string;
+  inboxShow: string;
+  inboxTabPending: string;
+  inboxTabPendingCount: string; // %{count}
+  inboxTabDecided: string;
+  inboxEmptyPending: string;
+  inboxEmptyPendingBody: string;
+  inboxEmptyDecided: string;
+  inboxEmptyDecidedBody: string;
+  inboxSelectAll: string;
+  inboxApproveSelected: string; // %{count}
+  inboxRendering: string; // %{shown} %{total}
+  inboxShowMore: string;
+  inboxLeaveTitle: string; // %{name} %{type} %{hours}
+  inboxNameChangeTitle: string; // %{name}
+  inboxRequested: string; // %{date}
+  inboxStatusPending: string;
+  inboxStatusInfoRequested: string;
+  inboxStatusApproved: string;
+  inboxStatusRejected: string;
+  inboxStatusWithdrawn: string;
+  inboxShortcuts: string;
+  inboxKeyMove: string;
+  inboxKeyEnds: string;
+  inboxKeyOpen: string;
+  inboxKeySelect: string;
+  inboxKeySelectAll: string;
+  inboxKeyApprove: string;
+  inboxKeyReject: string;
+  inboxKeyInfo: string;
+  inboxKeyBulk: string;
+  inboxKeyClose: string;
+  inboxLoadingDetail: string;
+  inboxClose: string;
+  inboxFor: string;
+  inboxRequestedBy: string;
+  inboxBalance: string;
+  inboxBalanceValue: string; // %{available} %{pending}
+  inboxNameFromTo: string;
+  inboxNameChange: string; // %{from} %{to}
+  inboxSubmitted: string;
+  inboxHistory: string;
+  inboxSystem: string;
+  inboxWhoElseOff: string;
+  inboxCheckingTeam: string;
+  inboxNobodyOff: string;
+  inboxOffSick: string;
+  inboxOffAbsent: string;
+  inboxApprove: string;
+  inboxReject: string;
+  inboxRequestInfo: string;
+  inboxReassign: string;
+  inboxReasonLabel: string;
+  inboxReasonHint: string;
+  inboxConfirmReject: string;
+  inboxQuestionLabel: string;
+  inboxQuestionHint: string;
+  inboxConfirmInfo: string;
+  inboxReassignLabel: string;
+  inboxReassignHint: string;
+  inboxConfirmReassign: string;
+  inboxErrorReason: string;
+  inboxErrorQuestion: string;
+  inboxErrorReassign: string;
+  inboxErrorDecision: string;
+  inboxErrorAlreadyDecided: string;
+  inboxErrorChanged: string;
+  inboxDoneApproved: string; // %{summary}
+  inboxDoneRejected: string; // %{summary}
+  inboxDoneInfo: string; // %{summary}
+  inboxDoneReassigned: string; // %{summary}
+  inboxBulkDone: string; // %{succeeded}
+  inboxBulkPartly: string; // %{succeeded} %{failed}
+  inboxUpdated: string; // %{added} %{removed}
+  inboxOpenDecidedElsewhere: string;
+
   // Shared by every widget (states, forms, dates, hours)
   hoursValue: string; // %{hours}
   hoursValueOne: string; // %{hours}
