@@ -6,3 +6,4 @@ import './provider/define.ts';
 import './payslip/define.ts';
 import './leave-request/define.ts';
 import './approval-inbox/define.ts';
+import './personal-details/define.ts';

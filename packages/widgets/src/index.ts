@@ -12,5 +12,6 @@ export * from './provider/index.ts';
 export * from './payslip/index.ts';
 export * from './leave-request/index.ts';
 export * from './approval-inbox/index.ts';
+export * from './personal-details/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

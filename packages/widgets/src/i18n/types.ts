@@ -74,6 +74,71 @@ export interface EsrStrings {
    */
   lineCodes: Readonly<Record<string, string>>;
 
+  // <esr-personal-details>
+  detailsTitle: string;
+  detailsLoading: string;
+  detailsErrorLoad: string;
+  detailsName: string;
+  detailsPreferredName: string;
+  detailsPreferredHint: string;
+  detailsHomeAddress: string;
+  detailsPostalAddress: string;
+  detailsPostalHint: string;
+  detailsSameAsHome: string;
+  detailsPhones: string;
+  detailsMobile: string;
+  detailsHomePhone: string;
+  detailsWorkPhone: string;
+  detailsPhoneHint: string;
+  detailsContacts: string;
+  detailsContactsHint: string;
+  detailsContactN: string; // %{n}
+  detailsContactName: string;
+  detailsContactRelationship: string;
+  detailsContactPhone: string;
+  detailsNotGiven: string;
+  detailsChange: string;
+  detailsChangeNameLink: string;
+  detailsChangeName: string;
+  detailsNameChangeHint: string;
+  detailsTitleField: string;
+  detailsFirstName: string;
+  detailsLastName: string;
+  detailsReasonLegend: string;
+  detailsReasonMarriage: string;
+  detailsReasonCivilPartnership: string;
+  detailsReasonDivorce: string;
+  detailsReasonDeedPoll: string;
+  detailsReasonCorrection: string;
+  detailsReasonOther: string;
+  detailsPendingTag: string;
+  detailsPendingName: string; // %{name} %{date}
+  detailsLine1: string;
+  detailsLine2: string;
+  detailsTown: string;
+  detailsCounty: string;
+  detailsPostcode: string;
+  detailsSave: string;
+  detailsSaving: string;
+  detailsSendForApproval: string;
+  detailsCancel: string;
+  detailsSaved: string; // %{section}
+  detailsNameSent: string; // %{name}
+  detailsErrorFirstName: string;
+  detailsErrorLastName: string;
+  detailsErrorReason: string;
+  detailsErrorPreferredLength: string;
+  detailsErrorLine1: string;
+  detailsErrorTown: string;
+  detailsErrorPostcodeMissing: string;
+  detailsErrorPostcode: string;
+  detailsErrorPhone: string;
+  detailsErrorContactName: string;
+  detailsErrorContactRelationship: string;
+  detailsErrorChanged: string;
+  detailsErrorNotSaved: string;
+  detailsEmpty: string;
+
   // <esr-approval-inbox>
   inboxTitle: string;
   inboxLoading: string;
