@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
@@ -552,7 +553,15 @@ export class EsrApprovalInbox extends EsrElement {
             aria-multiselectable=${pending ? 'true' : 'false'}
             @keydown=${this.#onListKey}
           >
-            ${repeat(shown, (i) => i.id, (item, index) => this.#renderItem(item, index, pending))}
+            ${repeat(
+              shown,
+              (i) => i.id,
+              // A row is rebuilt only when something it shows changes, so adding a chunk costs only the new rows.
+              (item, index) =>
+                guard([item, index, pending, this.selected.has(item.id), index === this.focusIndex, item.id === this.openId, this.localize.lang, this.i18n], () =>
+                  this.#renderItem(item, index, pending),
+                ),
+            )}
           </ul>
           ${shown.length < items.length ? html`<p class="hint">${l.t('inboxRendering', { shown: l.number(shown.length), total: l.number(items.length) })}</p>` : nothing}
           ${!pending && this.#data.value?.nextCursor
