@@ -113,6 +113,7 @@ export class EsrApprovalInbox extends EsrElement {
   @state() private loadingMore = false;
 
   #chunkFrame = 0;
+  #shownFor: unknown;
   #poll: AbortController | undefined;
   #pollClient: EsrClient | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -163,7 +164,9 @@ export class EsrApprovalInbox extends EsrElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('box') || changed.has('type')) {
+    if (changed.has('box') || changed.has('type') || this.activeClient !== this.#shownFor) {
+      this.#shownFor = this.activeClient;
+      this.announcement = '';
       this.selected = new Set();
       this.focusIndex = 0;
       this.renderLimit = CHUNK;

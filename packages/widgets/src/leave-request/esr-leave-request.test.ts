@@ -161,6 +161,11 @@ describe('<esr-leave-request>', () => {
       expect(text(el)).to.contain('112.5 hours');
       expect($<HTMLInputElement>(el, '#start-day').value).to.equal('');
       await expectAccessible(el);
+
+      // Someone else signs in (a new client): the confirmation for the last person goes.
+      el.client = client();
+      await settled(el);
+      expect(text(el)).not.to.contain('Leave requested');
     });
 
     it('counts half days and hours, and says when leave does not come out of the balance', async () => {

@@ -119,6 +119,7 @@ export class EsrLeaveRequest extends EsrElement {
   @state() private cancelling = '';
   @state() private announcement = '';
   #formDisabled = false;
+  #shownFor: unknown;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
   #countRequest = 0;
 
@@ -212,6 +213,11 @@ export class EsrLeaveRequest extends EsrElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.activeClient !== this.#shownFor) {
+      // Another person signed in (a new client): nothing typed or confirmed for the last one stays.
+      this.#shownFor = this.activeClient;
+      this.formResetCallback();
+    }
     if (changed.has('values' as keyof EsrLeaveRequest)) this.#scheduleCount();
     const status = this.#data.status;
     this.setHostState(status === 'data' ? (this.#requests.length ? undefined : 'empty') : status);

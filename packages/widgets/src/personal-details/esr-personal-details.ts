@@ -109,7 +109,17 @@ export class EsrPersonalDetails extends EsrElement {
     return this.#data.reload();
   }
 
+  #shownFor: unknown;
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    if (this.activeClient !== this.#shownFor) {
+      // Another person signed in (a new client): close any half-made change of the last one.
+      this.#shownFor = this.activeClient;
+      this.editing = undefined;
+      this.errors = [];
+      this.refusal = '';
+      this.notice = '';
+    }
     const status = this.#data.status;
     this.setHostState(status === 'data' ? (this.#isEmpty ? 'empty' : undefined) : status);
   }
