@@ -7,4 +7,18 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: true,
+  plugins: [
+    {
+      // The analyzer also guesses events from `dispatchEvent(new SomeEvent(detail))` calls and gets their
+      // names wrong (null, "detail"); the classes' @event JSDoc is the documented list.
+      name: 'esr-documented-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('esr-'));
+          }
+        }
+      },
+    },
+  ],
 };
