@@ -29,7 +29,7 @@ interface LeavePayload {
 }
 
 /** Rows added per animation frame: each frame's work stays far below the 50 ms long-task line. */
-const CHUNK = 60;
+const CHUNK = 40;
 /** The pending box is read in full (100 per page) up to this many, newest first. */
 const MAX_PENDING = 2000;
 
