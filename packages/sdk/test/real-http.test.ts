@@ -5,7 +5,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, createDemoIssuer, openDatabase, seedDatabase } from '../../reference-server/src/index.ts';
 import type { App, Database, DemoIssuer } from '../../reference-server/src/index.ts';
@@ -25,6 +24,8 @@ import {
 } from '../src/index.ts';
 import type { DemoRole, EsrClient, EsrClientOptions } from '../src/index.ts';
 import { rejection } from './helpers.ts';
+import { serveFetch } from './http-server.ts';
+import type { HttpServer } from './http-server.ts';
 
 /** What the gateway does with one request: forward it (and maybe lie about the answer), or answer itself. */
 type Gateway = (request: Request, forward: () => Promise<Response>) => Promise<Response>;
@@ -34,31 +35,17 @@ let demo: DemoIssuer;
 let gateway: Gateway | undefined;
 /** Every request that reached the gateway, in order (clones, bodies readable). */
 const seen: Request[] = [];
-const servers: Server[] = [];
+const servers: HttpServer[] = [];
 
 /** Serves `app` on 127.0.0.1 behind the gateway; resolves to its base URL. */
 async function listen(app: App): Promise<string> {
-  const server = createServer(async (req, res) => {
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+  const server = await serveFetch(async (request) => {
     seen.push(request.clone());
-    const forward = () => app.fetch(request.clone());
-    try {
-      const response = gateway ? await gateway(request, forward) : await forward();
-      const body = Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(body);
-    } catch {
-      res.destroy(); // the connection drops: what the client sees of a crashed gateway
-    }
+    const forward = async () => app.fetch(request.clone());
+    return gateway ? gateway(request, forward) : forward();
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
 
 let baseUrl: string;
@@ -101,10 +88,7 @@ beforeEach(() => {
 });
 
 after(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  for (const server of servers) await server.close();
   await database?.close();
 });
 
