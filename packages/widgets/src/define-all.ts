@@ -4,3 +4,4 @@
  */
 import './provider/define.ts';
 import './payslip/define.ts';
+import './absence-chart/define.ts';

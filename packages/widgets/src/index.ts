@@ -10,5 +10,6 @@ export { describeError, MissingClientError, type ErrorKind, type ErrorDescriptio
 export { VERSION } from './internal/version.ts';
 export * from './provider/index.ts';
 export * from './payslip/index.ts';
+export * from './absence-chart/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

@@ -5,3 +5,6 @@ export type { PayslipHandlerOptions, PayslipScenario } from './handlers.ts';
 export { bankDetailsFixture, equalityDiversityFixture, personalDetailsFixture, profileFixture, teamFixtures } from './people-fixtures.ts';
 export { createPeopleHandlers } from './people-handlers.ts';
 export type { PeopleHandlerOptions, PeopleScenario } from './people-handlers.ts';
+export { absenceAsOf, absenceRateFixtures, bradfordFor, sicknessEpisodeFixtures } from './absence-fixtures.ts';
+export { createAbsenceHandlers } from './absence-handlers.ts';
+export type { AbsenceHandlerOptions, AbsenceScenario } from './absence-handlers.ts';

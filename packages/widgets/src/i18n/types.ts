@@ -68,6 +68,52 @@ export interface EsrStrings {
   choosePayslipHint: string;
   payslipOption: string; // %{date} %{period}
 
+  // ——— <esr-absence-chart> ———
+  absenceLoading: string;
+  absencePersonHeading: string;
+  absenceOrgHeading: string;
+  absencePersonEmptyTitle: string;
+  absencePersonEmptyBody: string;
+  absenceOrgEmptyTitle: string;
+  absenceOrgEmptyBody: string;
+  absenceErrorTitle: string;
+  absenceSignedOutBody: string;
+  absenceForbiddenTitle: string;
+  absenceForbiddenBody: string;
+  absenceNotFoundTitle: string;
+  absenceNotFoundBody: string;
+  absenceNoClientTitle: string;
+  bradfordFactor: string;
+  bradfordWorking: string; // %{spells} %{days} %{score}
+  bradfordPeriod: string; // %{from} %{to}
+  spellsOfSickness: string;
+  workingDaysLost: string;
+  workingDaysOne: string; // %{count}
+  workingDaysOther: string; // %{count}
+  absencePersonChartLabel: string; // %{from} %{to}
+  absencePersonBar: string; // %{month} %{days}
+  absencePersonBarReason: string; // %{month} %{days} %{reason}
+  absenceOrgChartLabel: string; // %{from} %{to}
+  absenceOrgBar: string; // %{month} %{rate}
+  absenceOrgBarReason: string; // %{month} %{rate} %{reason}
+  absenceOrgNoStaff: string; // %{month}
+  chartKeyboardHint: string;
+  showAsTable: string;
+  month: string;
+  mainReason: string;
+  absenceRate: string;
+  fteDaysLost: string;
+  fteDaysAvailable: string;
+  absenceReasonsCaption: string; // %{from} %{to}
+  reason: string;
+  shareOfDaysLost: string;
+  sicknessSpellsCaption: string; // %{from} %{to}
+  firstDay: string;
+  lastDay: string;
+  stillOff: string;
+  notRecorded: string;
+  noneRecorded: string;
+
   /**
    * Names for payment and deduction codes, used instead of the server's English description when set.
    * en-GB leaves this empty: the payroll system's own wording is authoritative in English.
