@@ -83,6 +83,37 @@ test('signing in as someone else shows their payslip instead', async () => {
   }, before, { timeout: 20_000 });
 });
 
+const shadowText = (selector: string) => page.locator(selector).evaluate((el) => el.shadowRoot?.textContent ?? '');
+
+test('the absence chart shows the signed-in person\'s sickness absence', async () => {
+  await page.waitForFunction(() => {
+    const t = document.querySelector('#absence-person')?.shadowRoot?.textContent ?? '';
+    return t.includes('Bradford factor') || t.includes('No sickness absence in the last 12 months');
+  }, null, { timeout: 20_000 });
+  const text = await shadowText('#absence-person');
+  if (text.includes('Bradford factor')) {
+    assert.equal(await page.locator('#absence-person .chart__point').count(), 12, 'one focusable point per month');
+    assert.match(text, /spells × \d+ spells × \d+ working days = \d+/);
+  }
+  assert.equal(await page.locator('#absence-rate-section').isHidden(), true, 'rates are hidden from a non-HR user');
+});
+
+test('an HR administrator also sees the trust\'s monthly absence rate with reasons', async () => {
+  const firstPerson = await page.locator('#person option').first().getAttribute('value');
+  await page.selectOption('#role', 'hr_admin');
+  await page.waitForFunction((old) => {
+    const first = document.querySelector<HTMLOptionElement>('#person option');
+    return first && first.value !== '' && first.value !== old;
+  }, firstPerson, { timeout: 20_000 });
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#absence-organisation')?.shadowRoot?.textContent ?? '').includes('Reasons for sickness absence'), null, { timeout: 30_000 });
+  assert.equal(await page.locator('#absence-rate-section').isVisible(), true);
+  assert.equal(await page.locator('#absence-organisation .chart__point').count(), 12);
+  const label = await page.locator('#absence-organisation .chart__point').last().getAttribute('aria-label');
+  assert.match(label ?? '', /^[A-Z][a-z]+ 20\d\d: (\d+(\.\d)?% of FTE days lost|nobody employed)/);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
 test('the whole page passes axe (WCAG 2.2 AA)', async () => {
   await page.addScriptTag({ content: axeSource }).catch(async () => {
     // The page's CSP forbids inline script: evaluate axe in the page's isolated world instead.

@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
 
 interface StoryCase {
   id: string;
+  /** The widget's tag (default esr-payslip). */
+  tag?: string;
   /** Text that must appear inside the widget once the state has rendered. */
   expect: string[];
   /** Extra checks in the page, after the text has appeared. */
@@ -57,7 +59,28 @@ const STORIES: StoryCase[] = [
     },
   },
   { id: 'widgets-provider--welsh', expect: ['Cyflog net', '£2,093.02'] },
+  // <esr-absence-chart>
+  ...absence([
+    ['person-data', ['Bradford factor', '3 spells × 3 spells × 10 working days = 90', 'Spells of sickness, December 2025 to November 2026']],
+    ['person-empty', ['No sickness absence in the last 12 months']],
+    ['organisation-data', ['Sickness absence rate', 'Reasons for sickness absence, December 2025 to November 2026']],
+    ['organisation-empty', ['No absence figures for these 12 months']],
+    ['forbidden', ['You do not have permission to see these absence figures', 'Try again']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Reference: req_mock0000000001']],
+    ['unauthorised', ['Sign in again to see absence figures.']],
+    ['loading', ['Loading absence figures…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-person-data', ['Ffactor Bradford', 'Absenoldeb salwch']],
+    ['welsh-person-empty', ['Dim absenoldeb salwch yn ystod y 12 mis diwethaf']],
+    ['welsh-organisation-data', ['Cyfradd absenoldeb salwch']],
+    ['welsh-error', ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho ffigurau absenoldeb…']],
+  ]),
 ];
+
+function absence(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-absence-chart--${name}`, tag: 'esr-absence-chart', expect }));
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -108,7 +131,7 @@ describe('Storybook stories render in Chromium and pass axe', () => {
       try {
         await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
         // Playwright locators pierce open shadow roots, so this waits for the widget's own state text.
-        const widget = page.locator('esr-payslip');
+        const widget = page.locator(story.tag ?? 'esr-payslip');
         for (const text of story.expect) {
           await widget.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
         }

@@ -94,7 +94,8 @@ export class BarChartController implements ReactiveController {
     const y = (v: number) => MARGIN.top + plotH - (v / max) * plotH;
     const band = plotW / Math.max(1, bars.length);
     const barW = Math.max(4, Math.min(48, band * 0.7));
-    const showValues = band >= 26;
+    // Value labels only where they fit side by side (about 7.5px a character at 14px).
+    const showValues = band >= Math.max(...bars.map((b) => b.valueText.length), 1) * 7.5 + 6;
     // Narrow charts label every other month so the labels never overlap.
     const labelEvery = band >= 34 ? 1 : 2;
     const ticks = [0, max / 2, max];

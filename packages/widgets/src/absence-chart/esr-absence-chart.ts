@@ -372,10 +372,8 @@ export class EsrAbsenceChart extends EsrElement {
               <dd class="numeric">${this.#number(b.days, 0)}</dd>
             </div>
           </dl>
-          <p class="hint">
-            ${l.t('bradfordWorking', { spells: b.spells, days: b.days, score: b.score })}
-            ${l.t('bradfordPeriod', { from: l.date(b.from), to: l.date(b.to) })}
-          </p>
+          <p class="hint">${l.t('bradfordWorking', { spells: b.spells, days: b.days, score: b.score })}</p>
+          <p class="hint">${l.t('bradfordPeriod', { from: l.date(b.from), to: l.date(b.to) })}</p>
         </div>
         ${this.#renderChart(bars, l.t('absencePersonChartLabel', range), (v) => this.#number(v, 1), 5)}
         <details class="details" part="details">
