@@ -47,7 +47,7 @@ before(async () => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 });
@@ -81,6 +81,27 @@ test('signing in as someone else shows their payslip instead', async () => {
     const t = document.querySelector('esr-payslip')?.shadowRoot?.textContent ?? '';
     return t.includes('Net pay') && t !== old;
   }, before, { timeout: 20_000 });
+});
+
+test('the payslip explains its deductions with the real calculator, and downloads its PDF and P60', async () => {
+  const codes = await page.locator('esr-payslip [part~="explain-button"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-controls')));
+  assert.ok(codes.includes('explain-PAYE'), `explainable lines: ${codes.join(', ')}`);
+  for (const button of await page.locator('esr-payslip [part~="explain-button"]').all()) await button.click();
+  await page.waitForFunction(() => {
+    const rows = [...(document.querySelector('esr-payslip')?.shadowRoot?.querySelectorAll('.explanation') ?? [])];
+    return rows.length > 0 && rows.every((r) => r.textContent!.includes('=') || r.textContent!.includes('could not'));
+  }, null, { timeout: 20_000 });
+  const explanations = await page.locator('esr-payslip .explanation').allTextContents();
+  // Worked back from the payslip, the calculator must land on every figure the payslip shows.
+  assert.equal(await page.locator('esr-payslip .explanation__mismatch').count(), 0, explanations.join('\n'));
+  assert.ok(explanations.some((t) => /Tax code \S+ month \d+/.test(t)), explanations.join('\n'));
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('esr-payslip [part~="download-button"]').click()]);
+  assert.match(pdf.suggestedFilename(), /^payslip-20\d\d-\d\d-\d\d\.pdf$/);
+  await page.locator('esr-payslip [part~="p60-button"]').first().waitFor({ timeout: 20_000 });
+  const [p60] = await Promise.all([page.waitForEvent('download'), page.locator('esr-payslip [part~="p60-button"]').first().click()]);
+  assert.match(p60.suggestedFilename(), /^p60-20\d\d-\d\d\.pdf$/);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
 const shadowText = (selector: string) => page.locator(selector).evaluate((el) => el.shadowRoot?.textContent ?? '');

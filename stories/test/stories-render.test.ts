@@ -30,7 +30,7 @@ interface StoryCase {
 }
 
 const STORIES: StoryCase[] = [
-  { id: 'widgets-payslip--data', expect: ['Payslip for October 2026 · tax month 7', '£2,093.02', 'Choose a payslip'] },
+  { id: 'widgets-payslip--data', expect: ['Payslip for October 2026 · tax month 7', '£2,093.02', 'Choose a payslip', 'This period', 'How was this worked out?', 'Download this payslip (PDF)', 'Download P60 for the 2025 to 2026 tax year (PDF)'] },
   { id: 'widgets-payslip--empty', expect: ['You have no payslips yet'] },
   {
     id: 'widgets-payslip--server-error',
@@ -46,7 +46,11 @@ const STORIES: StoryCase[] = [
     },
   },
   { id: 'widgets-payslip--offline', expect: ['We could not connect to ESR'] },
-  { id: 'widgets-payslip--welsh', expect: ['Slip cyflog Hydref 2026 · mis treth 7', 'Cyflog net', 'Didyniadau'] },
+  { id: 'widgets-payslip--welsh', expect: ['Slip cyflog Hydref 2026 · mis treth 7', 'Cyflog net', 'Didyniadau', 'Lawrlwytho’r slip cyflog hwn (PDF)', 'Tystysgrifau diwedd blwyddyn P60'] },
+  { id: 'widgets-payslip--welsh-empty', expect: ['Nid oes gennych unrhyw slipiau cyflog eto'] },
+  { id: 'widgets-payslip--welsh-error', expect: ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Ceisio eto'] },
+  { id: 'widgets-payslip--welsh-loading', expect: ['Wrthi’n llwytho eich slip cyflog…'] },
+  { id: 'widgets-payslip--explained-deduction', expect: ['Tax code 1257L month 7 cumulative', 'tax due to date £2,204.60'] },
   { id: 'widgets-provider--default', expect: ['Net pay', '£2,093.02'] },
   {
     id: 'widgets-provider--themed',

@@ -1,5 +1,5 @@
 // Test helpers for integrators and for ESR Kit's own widget tests and stories.
-export { payslipFixture, payslipSummaryFixtures } from './fixtures.ts';
+export { p60SummaryFixtures, payslipCalculationFixture, payslipFixture, payslipSummaryFixtures } from './fixtures.ts';
 export { createPayslipHandlers, problem } from './handlers.ts';
 export type { PayslipHandlerOptions, PayslipScenario } from './handlers.ts';
 export { bankDetailsFixture, equalityDiversityFixture, personalDetailsFixture, profileFixture, teamFixtures } from './people-fixtures.ts';

@@ -69,6 +69,23 @@ export const cy: EsrStrings = {
   payslipOption: '%{date} (%{period})',
 
   // Codes used by the reference server's payroll engine and the SDK fixtures.
+  // ——— <esr-payslip>: explain, PDF, P60 ———
+  thisPeriod: 'Y cyfnod hwn',
+  explainLine: 'Sut cafodd hwn ei gyfrifo?',
+  explainWorking: 'Wrthi’n ei gyfrifo…',
+  explainFailed: 'Nid oeddem yn gallu cyfrifo hyn ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen, neu cysylltwch â’ch tîm cyflogres.',
+  explainUnavailable: 'Ni allwn esbonio’r llinell hon yn awtomatig. Gall eich tîm cyflogres wneud hynny.',
+  explainMismatch: 'O’r ffigurau ar y slip cyflog hwn mae’r cyfrifiannell yn cael %{amount}, nid y %{shown} a ddangosir. Gall eich tîm cyflogres esbonio’r gwahaniaeth.',
+  explainInEnglish: 'Mae’r esboniad hwn yn Saesneg.',
+  downloadPayslip: 'Lawrlwytho’r slip cyflog hwn (PDF)',
+  downloadPreparing: 'Wrthi’n paratoi’r PDF…',
+  downloadFailed: 'Nid oeddem yn gallu lawrlwytho’r PDF. Rhowch gynnig arall arni.',
+  downloadDone: 'Wedi lawrlwytho %{filename}',
+  p60Heading: 'Tystysgrifau diwedd blwyddyn P60',
+  p60Hint: 'Mae P60 yn dangos eich cyflog a’r dreth a dynnwyd ohono dros flwyddyn dreth gyfan. Efallai y bydd ei angen arnoch i hawlio treth yn ôl neu i wneud cais am fenthyciad neu forgais.',
+  p60Empty: 'Nid oes gennych unrhyw P60 eto. Byddwch yn cael un ar ôl pob blwyddyn dreth y cawsoch eich talu ynddi.',
+  p60Download: 'Lawrlwytho P60 ar gyfer blwyddyn dreth %{start} i %{end} (PDF)',
+
   // ——— <esr-absence-chart> ———
   absenceLoading: 'Wrthi’n llwytho ffigurau absenoldeb…',
   absencePersonHeading: 'Absenoldeb salwch',

@@ -63,6 +63,23 @@ export const enGB: EsrStrings = {
   choosePayslipHint: 'Your last 12 payslips',
   payslipOption: '%{date} (%{period})',
 
+  // ——— <esr-payslip>: explain, PDF, P60 ———
+  thisPeriod: 'This period',
+  explainLine: 'How was this worked out?',
+  explainWorking: 'Working it out…',
+  explainFailed: 'We could not work this out just now. Try again later, or contact your payroll team.',
+  explainUnavailable: 'We cannot explain this line automatically. Your payroll team can.',
+  explainMismatch: 'From the figures on this payslip the calculator gets %{amount}, not the %{shown} shown. Your payroll team can explain the difference.',
+  explainInEnglish: 'This explanation is in English.',
+  downloadPayslip: 'Download this payslip (PDF)',
+  downloadPreparing: 'Preparing the PDF…',
+  downloadFailed: 'We could not download the PDF. Try again.',
+  downloadDone: 'Downloaded %{filename}',
+  p60Heading: 'P60 end of year certificates',
+  p60Hint: 'A P60 shows your pay and the tax taken from it over a whole tax year. You may need it to claim tax back or to apply for a loan or mortgage.',
+  p60Empty: 'You have no P60s yet. You get one after each tax year in which you were paid.',
+  p60Download: 'Download P60 for the %{start} to %{end} tax year (PDF)',
+
   // ——— <esr-absence-chart> ———
   absenceLoading: 'Loading absence figures…',
   absencePersonHeading: 'Sickness absence',

@@ -68,6 +68,23 @@ export interface EsrStrings {
   choosePayslipHint: string;
   payslipOption: string; // %{date} %{period}
 
+  // ——— <esr-payslip>: explain, PDF, P60 ———
+  thisPeriod: string;
+  explainLine: string;
+  explainWorking: string;
+  explainFailed: string;
+  explainUnavailable: string;
+  explainMismatch: string; // %{amount} %{shown}
+  explainInEnglish: string;
+  downloadPayslip: string;
+  downloadPreparing: string;
+  downloadFailed: string;
+  downloadDone: string; // %{filename}
+  p60Heading: string;
+  p60Hint: string;
+  p60Empty: string;
+  p60Download: string; // %{start} %{end}
+
   // ——— <esr-absence-chart> ———
   absenceLoading: string;
   absencePersonHeading: string;
