@@ -119,6 +119,21 @@ test('the absence chart shows the signed-in person\'s sickness absence', async (
   assert.equal(await page.locator('#absence-rate-section').isHidden(), true, 'rates are hidden from a non-HR user');
 });
 
+test('the training matrix shows the signed-in person\'s statutory and mandatory training, and a manager sees their team', async () => {
+  await page.waitForFunction(() => /compliant: \d+ of \d+ required subjects in date|No statutory or mandatory training/.test(document.querySelector('#training-person')?.shadowRoot?.textContent ?? ''), null, { timeout: 20_000 });
+  assert.equal(await page.locator('#team-training-section').isHidden(), true);
+  const firstPerson = await page.locator('#person option').first().getAttribute('value');
+  await page.selectOption('#role', 'manager');
+  await page.waitForFunction((old) => {
+    const first = document.querySelector<HTMLOptionElement>('#person option');
+    return first && first.value !== '' && first.value !== old;
+  }, firstPerson, { timeout: 20_000 });
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#training-team')?.shadowRoot?.textContent ?? '').includes('Your team’s statutory and mandatory training'), null, { timeout: 30_000 });
+  assert.ok((await page.locator('#training-team tbody tr').count()) > 0, 'the team has rows');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
 test('an HR administrator also sees the trust\'s monthly absence rate with reasons', async () => {
   const firstPerson = await page.locator('#person option').first().getAttribute('value');
   await page.selectOption('#role', 'hr_admin');

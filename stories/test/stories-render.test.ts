@@ -80,7 +80,27 @@ const STORIES: StoryCase[] = [
     ['welsh-error', ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Ceisio eto']],
     ['welsh-loading', ['Wrthi’n llwytho ffigurau absenoldeb…']],
   ]),
+  // <esr-training-compliance>
+  ...compliance([
+    ['person-data', ['90% compliant: 9 of 10 required subjects in date', 'Expired', 'Expires soon', 'Not required']],
+    ['team-data', ['Your team’s statutory and mandatory training', 'Sarah Smith']],
+    ['empty', ['No statutory or mandatory training is required']],
+    ['team-empty', ['Nobody reports to you']],
+    ['forbidden', ['You do not have permission to see these training records']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Try again']],
+    ['loading', ['Loading training records…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-person-data', ['Hyfforddiant statudol a gorfodol', 'Wedi dod i ben', 'Dim angen']],
+    ['welsh-team-data', ['Hyfforddiant statudol a gorfodol eich tîm']],
+    ['welsh-empty', ['Nid oes angen unrhyw hyfforddiant statudol na gorfodol']],
+    ['welsh-error', ['Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho cofnodion hyfforddiant…']],
+  ]),
 ];
+
+function compliance(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-training-compliance--${name}`, tag: 'esr-training-compliance', expect }));
+}
 
 function absence(cases: [string, string[]][]): StoryCase[] {
   return cases.map(([name, expect]) => ({ id: `widgets-absence-chart--${name}`, tag: 'esr-absence-chart', expect }));

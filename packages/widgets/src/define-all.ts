@@ -5,3 +5,4 @@
 import './provider/define.ts';
 import './payslip/define.ts';
 import './absence-chart/define.ts';
+import './training-compliance/define.ts';

@@ -8,3 +8,6 @@ export type { PeopleHandlerOptions, PeopleScenario } from './people-handlers.ts'
 export { absenceAsOf, absenceRateFixtures, bradfordFor, sicknessEpisodeFixtures } from './absence-fixtures.ts';
 export { createAbsenceHandlers } from './absence-handlers.ts';
 export type { AbsenceHandlerOptions, AbsenceScenario } from './absence-handlers.ts';
+export { complianceMatrixFixture, teamComplianceFixtures } from './compliance-fixtures.ts';
+export { courseFixtures, createLearningHandlers } from './learning-handlers.ts';
+export type { LearningHandlerOptions, LearningScenario } from './learning-handlers.ts';

@@ -85,6 +85,45 @@ export interface EsrStrings {
   p60Empty: string;
   p60Download: string; // %{start} %{end}
 
+  // ——— <esr-training-compliance> ———
+  complianceLoading: string;
+  compliancePersonHeading: string;
+  complianceTeamHeading: string;
+  complianceEmptyTitle: string;
+  complianceEmptyBody: string;
+  complianceTeamEmptyTitle: string;
+  complianceErrorTitle: string;
+  complianceSignedOutBody: string;
+  complianceForbiddenTitle: string;
+  complianceForbiddenBody: string;
+  complianceNotFoundTitle: string;
+  complianceNoClientTitle: string;
+  complianceSummary: string; // %{percent} %{compliant} %{required}
+  complianceCounts: string; // %{red} %{amber}
+  complianceCaption: string; // %{date}
+  statusGreen: string;
+  statusAmber: string;
+  statusExpired: string;
+  statusNotDone: string;
+  statusLevelNeeded: string; // %{level}
+  statusNotRequired: string;
+  subject: string;
+  status: string;
+  level: string;
+  completedOn: string;
+  renewalDue: string;
+  renewEvery: string;
+  person: string;
+  never: string;
+  monthsCount: string; // %{count}
+  yearsOne: string;
+  yearsOther: string; // %{count}
+  daysLeftOne: string;
+  daysLeftOther: string; // %{count}
+  daysAgoOne: string;
+  daysAgoOther: string; // %{count}
+  dueToday: string;
+
   // ——— <esr-absence-chart> ———
   absenceLoading: string;
   absencePersonHeading: string;

@@ -12,11 +12,18 @@ const provider = document.getElementById('provider');
 const absencePerson = document.getElementById('absence-person');
 const absenceRateSection = document.getElementById('absence-rate-section');
 const absenceOrganisation = document.getElementById('absence-organisation');
+const trainingPerson = document.getElementById('training-person');
+const teamTrainingSection = document.getElementById('team-training-section');
+const trainingTeam = document.getElementById('training-team');
 
-/** The provider's widgets get the client through it; the absence charts outside it are given it directly. */
+/** The provider's widgets get the client through it; the widgets outside it are given it directly. */
 function connect(client, session) {
   provider.client = client;
   absencePerson.client = client;
+  trainingPerson.client = client;
+  // A team matrix is for line managers.
+  teamTrainingSection.hidden = session?.role !== 'manager';
+  if (!teamTrainingSection.hidden) trainingTeam.client = client;
   // Absence rates are for HR administrators: only they see (and load) that chart.
   absenceRateSection.hidden = session?.role !== 'hr_admin';
   if (!absenceRateSection.hidden) absenceOrganisation.client = client;
