@@ -3,7 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   // One folder per widget; add a new widget's folder here.
-  stories: ['../payslip/**/*.stories.ts', '../provider/**/*.stories.ts', '../absence-chart/**/*.stories.ts', '../training-compliance/**/*.stories.ts'],
+  stories: ['../payslip/**/*.stories.ts', '../provider/**/*.stories.ts', '../absence-chart/**/*.stories.ts', '../training-compliance/**/*.stories.ts', '../course-catalogue/**/*.stories.ts'],
   addons: ['msw-storybook-addon'],
   // Serves mockServiceWorker.js at the root, where msw-storybook-addon registers it.
   staticDirs: ['../../packages/widgets/public'],

@@ -104,6 +104,38 @@ test('the payslip explains its deductions with the real calculator, and download
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
+test('the course catalogue searches the seeded trust, and books then cancels a place', async () => {
+  const input = page.locator('#catalogue #q');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill('life support');
+  await input.press('Enter');
+  await page.waitForFunction(() => /^\d+ courses?$|Showing \d+ courses/.test(document.querySelector('#catalogue')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? ''), null, { timeout: 20_000 });
+  const titles = await page.locator('#catalogue .course__title').allTextContents();
+  assert.ok(titles.length > 0 && titles.some((t) => /life support/i.test(t)), titles.join(' | '));
+  // Back to the whole catalogue, then open courses until one has a session this person can book (the
+  // seed gives people places on many courses, and the server allows one live place per course).
+  await input.fill('');
+  await input.press('Enter');
+  await page.waitForFunction(() => (document.querySelector('#catalogue')?.shadowRoot?.querySelectorAll('[part~="course"]').length ?? 0) > 10, null, { timeout: 20_000 });
+  const undo: Record<string, RegExp> = { 'Book a place': /Cancel my place/, 'Join the waiting list': /Leave the waiting list/, 'Ask for a place': /Withdraw my request/ };
+  const withSessions = page.locator('#catalogue [part~="course"]', { has: page.locator('[aria-controls^="sessions-"]') });
+  let action;
+  for (let i = 0; i < Math.min(30, await withSessions.count()) && !action; i++) {
+    const course = withSessions.nth(i);
+    await course.locator('[aria-controls^="sessions-"]').click();
+    await course.locator('[part~="session"]').first().waitFor({ timeout: 20_000 });
+    const bookable = course.locator('[part~="session"] [part~="action"]', { hasText: /^\s*(Book a place|Join the waiting list|Ask for a place)\s*$/ });
+    if (await bookable.count()) action = bookable.first();
+  }
+  assert.ok(action, 'some session can be booked');
+  const label = (await action.textContent())!.trim();
+  await action.click();
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#catalogue')?.shadowRoot?.activeElement?.textContent ?? ''), undo[label]!.source, { timeout: 20_000 });
+  await page.evaluate(() => (document.querySelector('#catalogue')!.shadowRoot!.activeElement as HTMLElement).click());
+  await page.waitForFunction((l) => document.querySelector('#catalogue')?.shadowRoot?.activeElement?.textContent?.trim() === l, label, { timeout: 20_000 });
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
 const shadowText = (selector: string) => page.locator(selector).evaluate((el) => el.shadowRoot?.textContent ?? '');
 
 test('the absence chart shows the signed-in person\'s sickness absence', async () => {

@@ -96,7 +96,25 @@ const STORIES: StoryCase[] = [
     ['welsh-error', ['Ceisio eto']],
     ['welsh-loading', ['Wrthi’n llwytho cofnodion hyfforddiant…']],
   ]),
+  // <esr-course-catalogue>
+  ...catalogue([
+    ['data', ['Find a course', 'E-learning (6)', 'Adult Basic Life Support – Resuscitation Level 2', 'Your line manager must approve a place on this course']],
+    ['thousand-courses', ['Showing 100 courses. There are more.', 'Show more courses']],
+    ['empty', ['No courses match your search']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Try again']],
+    ['unauthorised', ['Sign in again to find and book courses.']],
+    ['loading', ['Loading courses…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-data', ['Dod o hyd i gwrs', 'Nesaf: 12 Ionawr 2027']],
+    ['welsh-empty', ['Does dim cyrsiau yn cyfateb i’ch chwiliad']],
+    ['welsh-error', ['Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho cyrsiau…']],
+  ]),
 ];
+
+function catalogue(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-course-catalogue--${name}`, tag: 'esr-course-catalogue', expect }));
+}
 
 function compliance(cases: [string, string[]][]): StoryCase[] {
   return cases.map(([name, expect]) => ({ id: `widgets-training-compliance--${name}`, tag: 'esr-training-compliance', expect }));

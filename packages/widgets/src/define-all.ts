@@ -6,3 +6,4 @@ import './provider/define.ts';
 import './payslip/define.ts';
 import './absence-chart/define.ts';
 import './training-compliance/define.ts';
+import './course-catalogue/define.ts';

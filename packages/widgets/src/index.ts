@@ -12,5 +12,6 @@ export * from './provider/index.ts';
 export * from './payslip/index.ts';
 export * from './absence-chart/index.ts';
 export * from './training-compliance/index.ts';
+export * from './course-catalogue/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

@@ -85,6 +85,73 @@ export interface EsrStrings {
   p60Empty: string;
   p60Download: string; // %{start} %{end}
 
+  // ——— <esr-course-catalogue> ———
+  catalogueHeading: string;
+  catalogueLoading: string;
+  catalogueSearchLabel: string;
+  catalogueSearchHint: string;
+  catalogueSearchButton: string;
+  catalogueFilters: string;
+  catalogueCategory: string;
+  catalogueAllCategories: string;
+  catalogueDelivery: string;
+  catalogueAvailability: string;
+  catalogueHasPlaces: string;
+  catalogueFacetCount: string; // %{label} %{count}
+  deliveryClassroom: string;
+  deliveryVirtual: string;
+  deliveryELearning: string;
+  catalogueResultsOne: string;
+  catalogueResultsOther: string; // %{count}
+  catalogueResultsMore: string; // %{shown}
+  catalogueShowMore: string;
+  catalogueEmptyTitle: string;
+  catalogueEmptyBody: string;
+  catalogueErrorTitle: string;
+  catalogueSignedOutBody: string;
+  catalogueForbiddenTitle: string;
+  catalogueForbiddenBody: string;
+  catalogueNotFoundTitle: string;
+  catalogueNoClientTitle: string;
+  minutesCount: string; // %{count}
+  hoursMinutes: string; // %{hours} %{minutes}
+  hoursCount: string; // %{hours}
+  approvalRequired: string;
+  nextSession: string; // %{date} %{venue} %{places}
+  noUpcomingSessions: string;
+  eLearningAnyTime: string;
+  viewSessions: string; // %{count}
+  hideSessions: string;
+  sessionsLoading: string;
+  sessionsFailed: string;
+  sessionsNone: string;
+  sessionWhen: string; // %{date} %{start} %{end}
+  sessionTrainer: string; // %{trainer}
+  placesLeftOne: string;
+  placesLeftOther: string; // %{count}
+  sessionFull: string; // %{count}
+  bookingCloses: string; // %{date}
+  bookingClosed: string;
+  bookPlace: string;
+  joinWaitingList: string;
+  requestPlace: string;
+  startELearning: string;
+  youAreBooked: string;
+  youAreWaitlisted: string; // %{position}
+  youArePending: string;
+  bookedOtherSession: string;
+  cancelBooking: string;
+  leaveWaitingList: string;
+  withdrawRequest: string;
+  enrolledMessage: string; // %{course}
+  waitlistedMessage: string; // %{position} %{course}
+  pendingMessage: string; // %{course}
+  cancelledMessage: string; // %{course}
+  bookingRefusedClosed: string;
+  bookingRefusedAlready: string;
+  cancellationClosed: string;
+  actionFailed: string;
+
   // ——— <esr-training-compliance> ———
   complianceLoading: string;
   compliancePersonHeading: string;

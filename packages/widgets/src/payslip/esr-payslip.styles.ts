@@ -58,6 +58,8 @@ const payslip = css`
 
   /* "How was this worked out?": a link-looking button under the deduction's name. */
   :where(.link-button) {
+    /* WCAG 2.2 target size: at least 24px tall. */
+    min-height: 24px;
     display: block;
     margin: var(--_space-1) 0 0;
     padding: 0;

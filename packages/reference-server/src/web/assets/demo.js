@@ -13,6 +13,7 @@ const absencePerson = document.getElementById('absence-person');
 const absenceRateSection = document.getElementById('absence-rate-section');
 const absenceOrganisation = document.getElementById('absence-organisation');
 const trainingPerson = document.getElementById('training-person');
+const catalogue = document.getElementById('catalogue');
 const teamTrainingSection = document.getElementById('team-training-section');
 const trainingTeam = document.getElementById('training-team');
 
@@ -21,6 +22,7 @@ function connect(client, session) {
   provider.client = client;
   absencePerson.client = client;
   trainingPerson.client = client;
+  catalogue.client = client;
   // A team matrix is for line managers.
   teamTrainingSection.hidden = session?.role !== 'manager';
   if (!teamTrainingSection.hidden) trainingTeam.client = client;
