@@ -29,7 +29,7 @@ const DELIVERY: Record<CourseDelivery, StringKey> = { classroom: 'deliveryClassr
 /** Enrolments that hold (or ask for) a place. */
 const ACTIVE = ['pending_approval', 'waitlisted', 'enrolled'] as const;
 /** Courses drawn per frame: a long result list is built over several frames, none of them a long task. */
-const CHUNK = 100;
+const CHUNK = 25;
 
 // Intl formatters are costly to build: one each, shared, rather than one per course per render.
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
