@@ -10,6 +10,9 @@ export { describeError, MissingClientError, type ErrorKind, type ErrorDescriptio
 export { VERSION } from './internal/version.ts';
 export * from './provider/index.ts';
 export * from './payslip/index.ts';
+export * from './leave-request/index.ts';
+export * from './approval-inbox/index.ts';
+export * from './personal-details/index.ts';
 export * from './absence-chart/index.ts';
 export * from './training-compliance/index.ts';
 export * from './course-catalogue/index.ts';

@@ -9,20 +9,14 @@ const form = document.getElementById('signin-form');
 const status = document.getElementById('signin-status');
 const signOut = document.getElementById('signout');
 const provider = document.getElementById('provider');
-const absencePerson = document.getElementById('absence-person');
 const absenceRateSection = document.getElementById('absence-rate-section');
 const absenceOrganisation = document.getElementById('absence-organisation');
-const trainingPerson = document.getElementById('training-person');
-const catalogue = document.getElementById('catalogue');
 const teamTrainingSection = document.getElementById('team-training-section');
 const trainingTeam = document.getElementById('training-team');
 
-/** The provider's widgets get the client through it; the widgets outside it are given it directly. */
+/** Widgets inside the provider get the client through it; the role-gated ones outside it are given it directly. */
 function connect(client, session) {
   provider.client = client;
-  absencePerson.client = client;
-  trainingPerson.client = client;
-  catalogue.client = client;
   // A team matrix is for line managers.
   teamTrainingSection.hidden = session?.role !== 'manager';
   if (!teamTrainingSection.hidden) trainingTeam.client = client;
