@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { AbsenceCalendar, BradfordFactor, EsrClient, SicknessEpisode } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { DataLoader } from '../internal/data-loader.ts';
 import type { StringKey } from '../i18n/types.ts';
-import { EsrErrorEvent } from '../events/esr-error.ts';
 import { EsrAbsenceChartLoadedEvent } from './events.ts';
 import { styles } from './esr-absence-chart.styles.ts';
 import { BarChartController, type Bar } from './bar-chart.ts';
@@ -105,84 +105,48 @@ export class EsrAbsenceChart extends EsrElement {
   /** Heading level of the title (1–6), to fit the page's outline. Default 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @state() private status: Status = 'loading';
-  @state() private data: PersonData | OrgData | undefined;
-  @state() private error: unknown;
-
   readonly #chart = new BarChartController(this);
-  #request = 0;
-  #abort: AbortController | undefined;
-  #loadedKey: unknown[] = [];
-  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #data = new DataLoader<PersonData | OrgData>(this, {
+    client: () => this.activeClient,
+    hasProvider: () => this.hasProvider,
+    key: () => [this.view, this.employeeId, this.orgUnitId, this.#asOf],
+    load: (client, signal) => (this.view === 'organisation' ? this.#loadOrganisation(client, signal) : this.#loadPerson(client, signal)),
+  });
+  /** The figures the loaded event was last fired for. */
+  #announced: unknown;
 
   /** Fetches the figures again (what Try again does). */
   reload(): Promise<void> {
-    return this.#load(true);
+    return this.#data.reload();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#noClientTimer);
-    this.#request++;
-    this.#abort?.abort();
-    this.#loadedKey = [];
+  get #status(): Status {
+    const { status, value } = this.#data;
+    if (status !== 'data' || !value) return status;
+    const empty = value.view === 'person' ? value.bradford.spells === 0 && value.months.every((m) => m.sickDays === 0) : value.months.every((m) => m.ratePercent === null);
+    return empty ? 'empty' : 'data';
   }
 
   get #asOf(): string {
     return /^\d{4}-\d{2}-\d{2}$/.test(this.asOf) ? this.asOf : todayInLondon();
   }
 
-  get #key(): unknown[] {
-    return [this.activeClient, this.view, this.employeeId, this.orgUnitId, this.#asOf];
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = this.#key;
-    if (key.some((v, i) => v !== this.#loadedKey[i])) void this.#load();
-    this.setHostState(this.status === 'data' ? undefined : this.status);
+    const status = this.#status;
+    this.setHostState(status === 'data' ? undefined : status);
   }
 
   protected override updated(): void {
     this.#chart.observe(this.renderRoot.querySelector('.chart'));
-  }
-
-  async #load(force = false): Promise<void> {
-    const client = this.activeClient;
-    const key = this.#key;
-    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
-    this.#loadedKey = key;
-    const request = ++this.#request;
-    clearTimeout(this.#noClientTimer);
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-    this.status = 'loading';
-    this.error = undefined;
-
-    if (!client) {
-      if (!this.hasProvider) {
-        this.#noClientTimer = setTimeout(() => {
-          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
-        }, 0);
-      }
-      return;
-    }
-
-    try {
-      const data = this.view === 'organisation' ? await this.#loadOrganisation(client, signal) : await this.#loadPerson(client, signal);
-      if (request !== this.#request) return;
-      this.data = data;
+    const value = this.#data.value;
+    if (this.#data.status === 'data' && value && value !== this.#announced) {
+      this.#announced = value;
       this.#chart.active = -1;
-      const empty = data.view === 'person' ? data.bradford.spells === 0 && data.months.every((m) => m.sickDays === 0) : data.months.every((m) => m.ratePercent === null);
-      this.status = empty ? 'empty' : 'data';
-      await this.updateComplete;
       this.dispatchEvent(
         new EsrAbsenceChartLoadedEvent(
-          data.view === 'person' ? { view: 'person', months: data.months, bradford: data.bradford } : { view: 'organisation', months: data.months, reasons: data.reasons },
+          value.view === 'person' ? { view: 'person', months: value.months, bradford: value.bradford } : { view: 'organisation', months: value.months, reasons: value.reasons },
         ),
       );
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
     }
   }
 
@@ -222,13 +186,6 @@ export class EsrAbsenceChart extends EsrElement {
     return { view: 'organisation', ...summariseRates(answer.rates, months) };
   }
 
-  #fail(error: unknown): void {
-    this.data = undefined;
-    this.error = error;
-    this.status = 'error';
-    this.dispatchEvent(new EsrErrorEvent({ error }));
-  }
-
   #onRetry(): void {
     this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
     void this.reload();
@@ -257,7 +214,7 @@ export class EsrAbsenceChart extends EsrElement {
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const busy = this.status === 'loading';
+    const busy = this.#status === 'loading';
     return html`
       <div class="root" part="base" lang=${this.localize.lang}>
         <div class="state" part="state" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>${this.#renderState()}</div>
@@ -267,7 +224,7 @@ export class EsrAbsenceChart extends EsrElement {
   }
 
   #renderState(): TemplateResult {
-    switch (this.status) {
+    switch (this.#status) {
       case 'loading':
         return html`
           <div class="loading" part="loading">
@@ -284,8 +241,8 @@ export class EsrAbsenceChart extends EsrElement {
       case 'error':
         return this.#renderError();
       case 'data':
-        if (this.data?.view === 'person') return this.#renderPerson(this.data);
-        if (this.data?.view === 'organisation') return this.#renderOrganisation(this.data);
+        if (this.#data.value?.view === 'person') return this.#renderPerson(this.#data.value);
+        if (this.#data.value?.view === 'organisation') return this.#renderOrganisation(this.#data.value);
         return this.#renderEmpty();
     }
   }
@@ -309,7 +266,7 @@ export class EsrAbsenceChart extends EsrElement {
   }
 
   #renderError(): TemplateResult {
-    const { kind, requestId } = describeError(this.error);
+    const { kind, requestId } = describeError(this.#data.error);
     const [title, body] = ERROR_STRINGS[kind];
     return html`
       <div class="error" part="error">

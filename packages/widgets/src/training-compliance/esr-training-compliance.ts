@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { DataLoader } from '../internal/data-loader.ts';
 import type { StringKey } from '../i18n/types.ts';
-import { EsrErrorEvent } from '../events/esr-error.ts';
 import { EsrTrainingComplianceLoadedEvent } from './events.ts';
 import { styles } from './esr-training-compliance.styles.ts';
 
@@ -73,66 +73,36 @@ export class EsrTrainingCompliance extends EsrElement {
   /** Heading level (1–6). Default 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  @state() private status: Status = 'loading';
-  @state() private data: Data | undefined;
-  @state() private error: unknown;
-
-  #request = 0;
-  #abort: AbortController | undefined;
-  #loadedKey: unknown[] = [];
-  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #data = new DataLoader<Data>(this, {
+    client: () => this.activeClient,
+    hasProvider: () => this.hasProvider,
+    key: () => [this.view, this.employeeId, this.asOf],
+    load: (client, signal) => this.#fetch(client, signal),
+  });
+  /** The data the loaded event was last fired for. */
+  #announced: unknown;
 
   /** Fetches again (what Try again does). */
   reload(): Promise<void> {
-    return this.#load(true);
+    return this.#data.reload();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#noClientTimer);
-    this.#request++;
-    this.#abort?.abort();
-    this.#loadedKey = [];
-  }
-
-  get #key(): unknown[] {
-    return [this.activeClient, this.view, this.employeeId, this.asOf];
+  get #status(): Status {
+    const { status, value } = this.#data;
+    if (status !== 'data' || !value) return status;
+    return (value.view === 'person' ? value.matrix.subjects.length : value.people.length) ? 'data' : 'empty';
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    if (this.#key.some((v, i) => v !== this.#loadedKey[i])) void this.#load();
-    this.setHostState(this.status === 'data' ? undefined : this.status);
+    const status = this.#status;
+    this.setHostState(status === 'data' ? undefined : status);
   }
 
-  async #load(force = false): Promise<void> {
-    const client = this.activeClient;
-    const key = this.#key;
-    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
-    this.#loadedKey = key;
-    const request = ++this.#request;
-    clearTimeout(this.#noClientTimer);
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-    this.status = 'loading';
-    this.error = undefined;
-    if (!client) {
-      if (!this.hasProvider) {
-        this.#noClientTimer = setTimeout(() => {
-          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
-        }, 0);
-      }
-      return;
-    }
-    try {
-      const data = await this.#fetch(client, signal);
-      if (request !== this.#request) return;
-      this.data = data;
-      this.status = (data.view === 'person' ? data.matrix.subjects.length : data.people.length) ? 'data' : 'empty';
-      await this.updateComplete;
-      this.dispatchEvent(new EsrTrainingComplianceLoadedEvent(data.view === 'person' ? { view: 'person', matrix: data.matrix } : { view: 'team', people: data.people }));
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
+  protected override updated(): void {
+    const value = this.#data.value;
+    if (this.#data.status === 'data' && value && value !== this.#announced) {
+      this.#announced = value;
+      this.dispatchEvent(new EsrTrainingComplianceLoadedEvent(value.view === 'person' ? { view: 'person', matrix: value.matrix } : { view: 'team', people: value.people }));
     }
   }
 
@@ -144,13 +114,6 @@ export class EsrTrainingCompliance extends EsrElement {
       return { view: 'team', people };
     }
     return { view: 'person', matrix: await client.compliance.matrix(this.employeeId || 'me', { signal, ...(asOf ? { asOf } : {}) }) };
-  }
-
-  #fail(error: unknown): void {
-    this.data = undefined;
-    this.error = error;
-    this.status = 'error';
-    this.dispatchEvent(new EsrErrorEvent({ error }));
   }
 
   #onRetry(): void {
@@ -199,7 +162,7 @@ export class EsrTrainingCompliance extends EsrElement {
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const busy = this.status === 'loading';
+    const busy = this.#status === 'loading';
     return html`
       <div class="root" part="base" lang=${this.localize.lang}>
         <div class="state" part="state" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>${this.#renderState()}</div>
@@ -215,7 +178,7 @@ export class EsrTrainingCompliance extends EsrElement {
 
   #renderState(): TemplateResult {
     const l = this.localize;
-    switch (this.status) {
+    switch (this.#status) {
       case 'loading':
         return html`<div class="loading" part="loading">
           <p class="loading__text" aria-hidden="true">${l.t('complianceLoading')}</p>
@@ -229,7 +192,7 @@ export class EsrTrainingCompliance extends EsrElement {
           </slot>
         </div>`;
       case 'error': {
-        const { kind, requestId } = describeError(this.error);
+        const { kind, requestId } = describeError(this.#data.error);
         const [title, body] = ERROR_STRINGS[kind];
         return html`<div class="error" part="error">
           <div role="alert">
@@ -241,8 +204,8 @@ export class EsrTrainingCompliance extends EsrElement {
         </div>`;
       }
       case 'data':
-        if (this.data?.view === 'person') return this.#renderPerson(this.data.matrix);
-        if (this.data?.view === 'team') return this.#renderTeam(this.data.people);
+        if (this.#data.value?.view === 'person') return this.#renderPerson(this.#data.value.matrix);
+        if (this.#data.value?.view === 'team') return this.#renderTeam(this.#data.value.people);
         return html``;
     }
   }
