@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, Enrolment, EsrClient, Page } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { DataLoader } from '../internal/data-loader.ts';
 import type { StringKey } from '../i18n/types.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { EsrCourseEnrolEvent, EsrCourseEnrolledEvent, EsrCourseEnrolmentCancelEvent, EsrCourseEnrolmentCancelledEvent } from './events.ts';
@@ -83,8 +84,6 @@ export class EsrCourseCatalogue extends EsrElement {
   @state() private category = '';
   @state() private delivery: readonly CourseDelivery[] = [];
   @state() private hasPlaces = false;
-  @state() private status: Status = 'loading';
-  @state() private error: unknown;
   @state() private courses: CourseSearchItem[] = [];
   @state() private facets: CourseFacetCount[] = [];
   @state() private hasMore = false;
@@ -97,11 +96,15 @@ export class EsrCourseCatalogue extends EsrElement {
   @state() private actionError: { key: string; message: string } | undefined;
   @state() private announcement = '';
 
-  #request = 0;
-  #abort: AbortController | undefined;
+  readonly #data = new DataLoader<{ page: Page<CourseSearchItem>; facets: CourseFacetCount[]; mine: Map<string, Enrolment> }>(this, {
+    client: () => this.activeClient,
+    hasProvider: () => this.hasProvider,
+    key: () => [this.query, this.category, this.delivery.join(','), this.hasPlaces, this.pageSize],
+    load: (client, signal) => this.#load(client, signal),
+  });
+  /** The search answer the list was last built from; "Show more" moves on from it. */
+  #shown: unknown;
   #page: Page<CourseSearchItem> | undefined;
-  #loadedKey: unknown[] = [];
-  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
   #frame = 0;
   /** Bumped when anything shown inside one course changes, so only that course re-renders (see guard below). */
   #revision = new Map<string, number>();
@@ -111,30 +114,41 @@ export class EsrCourseCatalogue extends EsrElement {
 
   /** Searches again with the current text and filters. */
   reload(): Promise<void> {
-    return this.#search(true);
+    return this.#data.reload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#noClientTimer);
     cancelAnimationFrame(this.#frame);
-    this.#request++;
-    this.#abort?.abort();
-    this.#loadedKey = [];
+    this.#frame = 0;
   }
 
-  get #key(): unknown[] {
-    return [this.activeClient, this.query, this.category, this.delivery.join(','), this.hasPlaces, this.pageSize];
+  get #status(): Status {
+    const { status, value } = this.#data;
+    if (status !== 'data' || !value) return status;
+    return value.page.data.length ? 'data' : 'empty';
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    if (this.#key.some((v, i) => v !== this.#loadedKey[i])) void this.#search();
-    this.setHostState(this.status === 'data' ? undefined : this.status);
+    const value = this.#data.value;
+    if (this.#data.status === 'data' && value && value !== this.#shown) {
+      // A new search answer: start the list again from its first page.
+      this.#shown = value;
+      this.#page = value.page;
+      this.courses = [...value.page.data];
+      this.hasMore = value.page.hasMore;
+      this.facets = value.facets;
+      this.mine = value.mine;
+      this.drawn = Math.min(CHUNK, this.courses.length);
+      this.open = new Map();
+    }
+    const status = this.#status;
+    this.setHostState(status === 'data' ? undefined : status);
   }
 
   protected override updated(): void {
     // Draw the rest of a long list a chunk per frame, so no single task builds a thousand courses.
-    if (this.status === 'data' && this.drawn < this.courses.length && !this.#frame) {
+    if (this.#status === 'data' && this.drawn < this.courses.length && !this.#frame) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
         this.drawn = Math.min(this.courses.length, this.drawn + CHUNK);
@@ -151,50 +165,21 @@ export class EsrCourseCatalogue extends EsrElement {
     };
   }
 
-  async #search(force = false): Promise<void> {
-    const client = this.activeClient;
-    const key = this.#key;
-    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
-    this.#loadedKey = key;
-    const request = ++this.#request;
-    clearTimeout(this.#noClientTimer);
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-    this.status = 'loading';
-    this.error = undefined;
-    if (!client) {
-      if (!this.hasProvider) {
-        this.#noClientTimer = setTimeout(() => {
-          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
-        }, 0);
-      }
-      return;
-    }
-    try {
-      const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 50));
-      const [page, facets] = await Promise.all([
-        client.courses.search({ ...this.#filters, limit, signal }),
-        client.courses.facets({ ...this.#filters, signal }),
-        this.#loadMine(client, signal),
-      ]);
-      if (request !== this.#request) return;
-      this.#page = page;
-      this.courses = [...page.data];
-      this.hasMore = page.hasMore;
-      this.facets = facets;
-      this.drawn = Math.min(CHUNK, this.courses.length);
-      this.open = new Map();
-      this.status = this.courses.length ? 'data' : 'empty';
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
-    }
+  async #load(client: EsrClient, signal: AbortSignal) {
+    const limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 50));
+    const [page, facets, mine] = await Promise.all([
+      client.courses.search({ ...this.#filters, limit, signal }),
+      client.courses.facets({ ...this.#filters, signal }),
+      this.#loadMine(client, signal),
+    ]);
+    return { page, facets, mine };
   }
 
-  async #loadMine(client: EsrClient, signal: AbortSignal): Promise<void> {
+  /** My live enrolments, by session (or course, for e-learning). */
+  async #loadMine(client: EsrClient, signal: AbortSignal): Promise<Map<string, Enrolment>> {
     const mine = new Map<string, Enrolment>();
     for await (const e of await client.enrolments.list('me', { status: [...ACTIVE], limit: 100, signal })) mine.set(e.sessionId ?? e.courseId, e);
-    this.mine = mine;
+    return mine;
   }
 
   async #showMore(): Promise<void> {
@@ -218,13 +203,6 @@ export class EsrCourseCatalogue extends EsrElement {
     } finally {
       this.loadingMore = false;
     }
-  }
-
-  #fail(error: unknown): void {
-    this.courses = [];
-    this.error = error;
-    this.status = 'error';
-    this.dispatchEvent(new EsrErrorEvent({ error }));
   }
 
   async #toggleSessions(course: CourseSearchItem): Promise<void> {
@@ -323,7 +301,7 @@ export class EsrCourseCatalogue extends EsrElement {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
-    if (input.value === this.query) void this.#search(true);
+    if (input.value === this.query) void this.#data.reload();
     else this.query = input.value;
   }
 
@@ -361,7 +339,7 @@ export class EsrCourseCatalogue extends EsrElement {
 
   protected override render(): TemplateResult {
     const l = this.localize;
-    const loading = this.status === 'loading';
+    const loading = this.#status === 'loading';
     return html`
       <div class="root" part="base" lang=${l.lang}>
         <div role="heading" aria-level=${this.#level(0)} class="heading-m">${l.t('catalogueHeading')}</div>
@@ -394,7 +372,7 @@ export class EsrCourseCatalogue extends EsrElement {
 
   #statusText(): string {
     if (this.announcement) return this.announcement;
-    return this.status === 'data' ? this.#resultsText() : '';
+    return this.#status === 'data' ? this.#resultsText() : '';
   }
 
   #renderFilters(): TemplateResult {
@@ -445,7 +423,7 @@ export class EsrCourseCatalogue extends EsrElement {
 
   #renderState(): TemplateResult {
     const l = this.localize;
-    switch (this.status) {
+    switch (this.#status) {
       case 'loading':
         return html`<div class="loading" part="loading">
           <p class="loading__text" aria-hidden="true">${l.t('catalogueLoading')}</p>
@@ -459,7 +437,7 @@ export class EsrCourseCatalogue extends EsrElement {
           </slot>
         </div>`;
       case 'error': {
-        const { kind, requestId } = describeError(this.error);
+        const { kind, requestId } = describeError(this.#data.error);
         const [title, body] = ERROR_STRINGS[kind];
         return html`<div class="error" part="error">
           <div role="alert">
