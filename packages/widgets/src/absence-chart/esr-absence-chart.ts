@@ -53,6 +53,7 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
 const WELSH_SHORT_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
 
 /**
+ * @tag esr-absence-chart
  * @summary Sickness absence as an accessible SVG bar chart: one person's working days lost each month with
  * their Bradford factor and spells of sickness, or an organisation unit's monthly absence rate with its
  * reasons (HR administrators). Every figure is also in a data table.

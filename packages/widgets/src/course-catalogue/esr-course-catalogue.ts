@@ -37,6 +37,7 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London'
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
 /**
+ * @tag esr-course-catalogue
  * @summary The course catalogue: search with relevance, filters with facet counts, sessions with places
  * left, and booking — book a place, join a waiting list, or ask for approval — and cancelling.
  *

@@ -30,6 +30,7 @@ const ORDER: Record<ComplianceCell['status'], number> = { red: 0, amber: 1, gree
 const SYMBOL: Record<ComplianceCell['status'], string> = { red: '✗', amber: '!', green: '✓', not_required: '–' };
 
 /**
+ * @tag esr-training-compliance
  * @summary Statutory and mandatory training (NHS Core Skills Training Framework) as a red/amber/green
  * matrix: each subject's status in words and symbol as well as colour, the level held, when it was
  * completed and when renewal is due. One person (`view="person"`, default) or a line manager's team.
