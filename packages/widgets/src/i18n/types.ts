@@ -68,6 +68,175 @@ export interface EsrStrings {
   choosePayslipHint: string;
   payslipOption: string; // %{date} %{period}
 
+  // ——— <esr-payslip>: explain, PDF, P60 ———
+  thisPeriod: string;
+  explainLine: string;
+  explainWorking: string;
+  explainFailed: string;
+  explainUnavailable: string;
+  explainMismatch: string; // %{amount} %{shown}
+  explainInEnglish: string;
+  downloadPayslip: string;
+  downloadPreparing: string;
+  downloadFailed: string;
+  downloadDone: string; // %{filename}
+  p60Heading: string;
+  p60Hint: string;
+  p60Empty: string;
+  p60Download: string; // %{start} %{end}
+
+  // ——— <esr-course-catalogue> ———
+  catalogueHeading: string;
+  catalogueLoading: string;
+  catalogueSearchLabel: string;
+  catalogueSearchHint: string;
+  catalogueSearchButton: string;
+  catalogueFilters: string;
+  catalogueCategory: string;
+  catalogueAllCategories: string;
+  catalogueDelivery: string;
+  catalogueAvailability: string;
+  catalogueHasPlaces: string;
+  catalogueFacetCount: string; // %{label} %{count}
+  deliveryClassroom: string;
+  deliveryVirtual: string;
+  deliveryELearning: string;
+  catalogueResultsOne: string;
+  catalogueResultsOther: string; // %{count}
+  catalogueResultsMore: string; // %{shown}
+  catalogueShowMore: string;
+  catalogueEmptyTitle: string;
+  catalogueEmptyBody: string;
+  catalogueErrorTitle: string;
+  catalogueSignedOutBody: string;
+  catalogueForbiddenTitle: string;
+  catalogueForbiddenBody: string;
+  catalogueNotFoundTitle: string;
+  catalogueNoClientTitle: string;
+  minutesCount: string; // %{count}
+  hoursMinutes: string; // %{hours} %{minutes}
+  hoursCount: string; // %{hours}
+  approvalRequired: string;
+  nextSession: string; // %{date} %{venue} %{places}
+  noUpcomingSessions: string;
+  eLearningAnyTime: string;
+  viewSessions: string; // %{count}
+  hideSessions: string;
+  sessionsLoading: string;
+  sessionsFailed: string;
+  sessionsNone: string;
+  sessionWhen: string; // %{date} %{start} %{end}
+  sessionTrainer: string; // %{trainer}
+  placesLeftOne: string;
+  placesLeftOther: string; // %{count}
+  sessionFull: string; // %{count}
+  bookingCloses: string; // %{date}
+  bookingClosed: string;
+  bookPlace: string;
+  joinWaitingList: string;
+  requestPlace: string;
+  startELearning: string;
+  youAreBooked: string;
+  youAreWaitlisted: string; // %{position}
+  youArePending: string;
+  bookedOtherSession: string;
+  cancelBooking: string;
+  leaveWaitingList: string;
+  withdrawRequest: string;
+  enrolledMessage: string; // %{course}
+  waitlistedMessage: string; // %{position} %{course}
+  pendingMessage: string; // %{course}
+  cancelledMessage: string; // %{course}
+  bookingRefusedClosed: string;
+  bookingRefusedAlready: string;
+  cancellationClosed: string;
+  actionFailed: string;
+
+  // ——— <esr-training-compliance> ———
+  complianceLoading: string;
+  compliancePersonHeading: string;
+  complianceTeamHeading: string;
+  complianceEmptyTitle: string;
+  complianceEmptyBody: string;
+  complianceTeamEmptyTitle: string;
+  complianceErrorTitle: string;
+  complianceSignedOutBody: string;
+  complianceForbiddenTitle: string;
+  complianceForbiddenBody: string;
+  complianceNotFoundTitle: string;
+  complianceNoClientTitle: string;
+  complianceSummary: string; // %{percent} %{compliant} %{required}
+  complianceCounts: string; // %{red} %{amber}
+  complianceCaption: string; // %{date}
+  statusGreen: string;
+  statusAmber: string;
+  statusExpired: string;
+  statusNotDone: string;
+  statusLevelNeeded: string; // %{level}
+  statusNotRequired: string;
+  subject: string;
+  status: string;
+  level: string;
+  completedOn: string;
+  renewalDue: string;
+  renewEvery: string;
+  person: string;
+  never: string;
+  monthsCount: string; // %{count}
+  yearsOne: string;
+  yearsOther: string; // %{count}
+  daysLeftOne: string;
+  daysLeftOther: string; // %{count}
+  daysAgoOne: string;
+  daysAgoOther: string; // %{count}
+  dueToday: string;
+
+  // ——— <esr-absence-chart> ———
+  absenceLoading: string;
+  absencePersonHeading: string;
+  absenceOrgHeading: string;
+  absencePersonEmptyTitle: string;
+  absencePersonEmptyBody: string;
+  absenceOrgEmptyTitle: string;
+  absenceOrgEmptyBody: string;
+  absenceErrorTitle: string;
+  absenceSignedOutBody: string;
+  absenceForbiddenTitle: string;
+  absenceForbiddenBody: string;
+  absenceNotFoundTitle: string;
+  absenceNotFoundBody: string;
+  absenceNoClientTitle: string;
+  bradfordFactor: string;
+  bradfordWorking: string; // %{spells} %{days} %{score}
+  bradfordPeriod: string; // %{from} %{to}
+  spellsOfSickness: string;
+  workingDaysLost: string;
+  workingDaysOne: string; // %{count}
+  workingDaysOther: string; // %{count}
+  absencePersonChartLabel: string; // %{from} %{to}
+  absencePersonBar: string; // %{month} %{days}
+  absencePersonBarReason: string; // %{month} %{days} %{reason}
+  absenceOrgChartLabel: string; // %{from} %{to}
+  absenceOrgBar: string; // %{month} %{rate}
+  absenceOrgBarReason: string; // %{month} %{rate} %{reason}
+  absenceOrgNoStaff: string; // %{month}
+  chartKeyboardHint: string;
+  showAsTable: string;
+  month: string;
+  mainReason: string;
+  absenceRate: string;
+  fteDaysLost: string;
+  fteDaysAvailable: string;
+  absenceReasonsCaption: string; // %{from} %{to}
+  reason: string;
+  shareOfDaysLost: string;
+  sicknessSpellsCaption: string; // %{from} %{to}
+  firstDay: string;
+  lastDay: string;
+  stillOff: string;
+  notRecorded: string;
+  noneRecorded: string;
+
   /**
    * Names for payment and deduction codes, used instead of the server's English description when set.
    * en-GB leaves this empty: the payroll system's own wording is authoritative in English.
