@@ -11,6 +11,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   seedStaff: number;
   widgetsDir: string;
+  /** Payroll workers in this process (ESR_WORKERS, default 1; 0 = API only, worker processes do the runs). */
+  workers: number;
 }
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const issuer = env['ESR_JWT_ISSUER'];
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  const workers = Number(env['ESR_WORKERS'] ?? 1);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error(`ESR_WORKERS must be a whole number from 0 to 64, got ${env['ESR_WORKERS']}`);
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port,
@@ -37,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: (env['ESR_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     seedStaff: Number(env['ESR_SEED_STAFF'] ?? 2000),
     widgetsDir: env['ESR_WIDGETS_DIR'] ?? fileURLToPath(new URL('../../widgets/dist/', import.meta.url)),
+    workers,
   };
 }

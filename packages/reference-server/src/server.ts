@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { createDemoIssuer, createVerifier } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { resumeInterruptedRuns, stopPayrollRuns } from './domain/payroll-runs/index.ts';
+import { releaseStaleLeases, startPayrollWorkers, stopPayrollRuns } from './domain/payroll-runs/index.ts';
 import { isSeeded, seedDatabase } from './seed/seed.ts';
 import { progressBar } from './seed/progress.ts';
 
@@ -18,9 +18,13 @@ if (!(await isSeeded(database.db))) {
   console.log(`Seeded ${summary.employees} staff and ${summary.payslips} payslips in ${(summary.milliseconds / 1000).toFixed(1)} s`);
 }
 
-// Runs cut short by a crash or restart carry on from their last committed batch.
-const resumed = await resumeInterruptedRuns(database);
-if (resumed.length) console.log(`Resuming payroll runs: ${resumed.join(', ')}`);
+// Payroll workers claim run batches from the database; runs cut short by a crash or restart carry on
+// from their last committed batch. ESR_WORKERS=0 leaves the runs to worker processes (src/worker.ts).
+await releaseStaleLeases(database);
+const workers = config.workers > 0
+  ? startPayrollWorkers(database, { concurrency: config.workers, onWorkerError: (error) => console.error('payroll worker:', error instanceof Error ? error.message : error) })
+  : undefined;
+console.log(workers ? `Payroll workers: ${config.workers} in this process` : 'Payroll workers: none here (ESR_WORKERS=0); run src/worker.ts');
 
 const demo = config.demo ? await createDemoIssuer(config.jwt.issuer, config.jwt.audience) : undefined;
 const verifier = demo ?? (await createVerifier(config.jwt));
@@ -30,6 +34,8 @@ const app = createApp({
   demo,
   corsOrigins: config.corsOrigins,
   web: { widgetsDir: config.widgetsDir },
+  // The runs go to the queue: this process's workers (woken at once) or worker processes.
+  payrollRuns: { inProcessWorker: false, onPlanned: () => workers?.wake() },
   // Only the error and request id: never headers, tokens or bodies.
   logError: (error, requestId) => console.error(`[${requestId}]`, error),
 });
