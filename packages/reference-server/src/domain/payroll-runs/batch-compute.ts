@@ -86,7 +86,7 @@ const textArray = (v: string[] | string | null): string[] => {
   return v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
 };
 
-const batchSql = `
+const batchSelect = `
 SELECT a.id, a.employee_id, a.assignment_number, a.job_title, a.band, a.pay_point, a.contracted_minutes_per_week,
        a.tax_code, a.ni_category, a.student_loan_plans, a.start_date::text AS start_date, a.end_date::text AS end_date,
        e.first_name, e.last_name, u.name AS org_unit, b.account_number,
@@ -100,8 +100,11 @@ LEFT JOIN LATERAL (
   WHERE q.assignment_id = a.id AND q.frequency = 'monthly' AND (q.tax_year, q.period_number) < ($3::text, $4::integer)
   ORDER BY q.tax_year DESC, q.period_number DESC LIMIT 1
 ) p ON true
-WHERE a.organisation_id = $1 AND a.id > $2 AND ($7::text IS NULL OR a.id <= $7) AND a.start_date <= $6::date AND (a.end_date IS NULL OR a.end_date >= $5::date)
-ORDER BY a.id`;
+WHERE a.organisation_id = $1 AND a.id > $2 AND a.start_date <= $6::date AND (a.end_date IS NULL OR a.end_date >= $5::date)`;
+// Two statements, not `($7 IS NULL OR a.id <= $7)`: a generic plan of that scans the index to the
+// organisation's end for every batch.
+const boundedBatchSql = `${batchSelect} AND a.id <= $7 ORDER BY a.id`;
+const openBatchSql = `${batchSelect} ORDER BY a.id`;
 
 const claimsSql = `
 SELECT assignment_id, kind, minutes, amount_pence::text AS amount_pence, description FROM pay_claims
@@ -174,7 +177,11 @@ export async function prepareBatch(database: RunDatabase, run: RunRow, range: Ba
   const { after } = range;
   const taxYear = run.tax_year as TaxYear;
   const month = taxMonth(taxYear, run.period_number);
-  const rows = await queryRows<BatchRow>(asDatabase(database), batchSql, [run.organisation_id, after, taxYear, run.period_number, month.start, month.end, range.last]);
+  const rows = await queryRows<BatchRow>(
+    asDatabase(database),
+    range.last === null ? openBatchSql : boundedBatchSql,
+    [run.organisation_id, after, taxYear, run.period_number, month.start, month.end, ...(range.last === null ? [] : [range.last])],
+  );
   if (rows.length === 0) return { count: 0, statement: null };
   const last = rows[rows.length - 1]!.id;
   const [claimRows, sicknessOf] = await Promise.all([

@@ -96,6 +96,8 @@ class QueueWorker {
   readonly id = newWorkerId();
   private readonly runs = new Map<string, RunRow>();
   private batches = 0;
+  /** Batches this worker gave up but could not hand back (the database was away): released first. */
+  private dropped: ClaimedBatch[] = [];
   private processed = 0;
   private readonly leaseSeconds: number;
   private readonly database: RunDatabase;
@@ -114,6 +116,11 @@ class QueueWorker {
 
   /** Works batches until none is free. Returns how many it committed. Throws on database errors (batches released). */
   async drain(): Promise<number> {
+    while (this.dropped.length) {
+      const batch = this.dropped[0]!;
+      await releaseBatch(this.database, batch, this.id, 'handed back after an error');
+      this.dropped.shift();
+    }
     let committed = 0;
     let next = this.claimAndPrepare();
     for (;;) {
@@ -193,14 +200,14 @@ class QueueWorker {
         await failRun(this.database, batch.runId, error.message);
         return 'skipped';
       }
-      await releaseBatch(this.database, batch, this.id, describe(error)).catch(() => {});
+      await releaseBatch(this.database, batch, this.id, describe(error)).catch(() => this.dropped.push(batch));
       throw error;
     }
   }
 
   private async giveBack(held: HeldBatch, why: unknown) {
     clearInterval(held.heartbeat);
-    await releaseBatch(this.database, held.batch, this.id, describe(why)).catch(() => {});
+    await releaseBatch(this.database, held.batch, this.id, describe(why)).catch(() => this.dropped.push(held.batch));
   }
 
   private async run(runId: string): Promise<RunRow | undefined> {
@@ -215,8 +222,10 @@ class QueueWorker {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-// PGlite throws this once closed (shutdown, the end of a test): nothing left to retry.
-const isClosed = (error: unknown) => /closed/i.test(describe(error));
+// The database handle was closed (shutdown, the end of a test): nothing left to retry. (A PostgreSQL
+// server going away is CONNECTION_CLOSED and is retried; CONNECTION_ENDED is our own pool's end().)
+const isClosed = (database: RunDatabase, error: unknown) =>
+  database.engine === 'pglite' ? /closed/i.test(describe(error)) : (error as { code?: unknown } | null)?.code === 'CONNECTION_ENDED';
 
 // ---- run workers: one run each, in this process ----
 
@@ -245,7 +254,7 @@ async function workRun(database: RunDatabase, runId: string, options: PayrollRun
       if (status === undefined) return 'rolled_back';
       if (status !== 'running') return status as RunOutcome;
     } catch (error) {
-      if (draining || isClosed(error)) return 'running';
+      if (draining || isClosed(database, error)) return 'running';
       options.onWorkerError?.(error);
     }
     // Other workers hold the rest (or the database is away): look again; expired leases are taken over.
@@ -315,7 +324,7 @@ export function startPayrollWorkers(database: RunDatabase, options: PayrollRunOp
         committed = await worker.drain();
         await completeFinishedRuns(database, null);
       } catch (error) {
-        if (stopped || draining || isClosed(error)) break;
+        if (stopped || draining || isClosed(database, error)) break;
         options.onWorkerError?.(error);
       }
       if (committed === 0) await napping.nap(options.pollMs ?? defaultPollMs);
