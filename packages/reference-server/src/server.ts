@@ -4,12 +4,22 @@ import { createApp } from './app.ts';
 import { createDemoIssuer, createVerifier } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { PgliteDataFolderError } from './db/pglite-folder.ts';
+import { guardAgainstStrayDriverRejections } from './db/driver-guard.ts';
 import { releaseStaleLeases, startPayrollWorkers, stopPayrollRuns } from './domain/payroll-runs/index.ts';
 import { isSeeded, seedDatabase } from './seed/seed.ts';
 import { progressBar } from './seed/progress.ts';
 
+guardAgainstStrayDriverRejections();
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: unknown) => {
+  // A damaged PGlite folder: the message says what to do; a stack trace would only hide it.
+  if (error instanceof PgliteDataFolderError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 console.log(`Database: ${where}`);
 

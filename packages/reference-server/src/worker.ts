@@ -8,8 +8,10 @@
 //   ESR_WORKER_POLL_MS      how often an idle worker looks for work (default 500)
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { guardAgainstStrayDriverRejections } from './db/driver-guard.ts';
 import { startPayrollWorkers, stopPayrollRuns } from './domain/payroll-runs/index.ts';
 
+guardAgainstStrayDriverRejections();
 const config = loadConfig();
 if (!config.databaseUrl) {
   console.error(

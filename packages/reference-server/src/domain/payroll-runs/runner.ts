@@ -136,19 +136,20 @@ class QueueWorker {
       }
       next = this.claimAndPrepare(); // claim and compute the next batch while this one commits
       next.catch(() => {}); // awaited on the next turn, or below
-      let result;
       try {
-        result = await this.commit(held);
+        const result = await this.commit(held).catch(async (error: unknown) => {
+          await this.giveBack(held, error);
+          throw error;
+        });
+        if (result.kind === 'ok') {
+          committed++;
+          await completeFinishedRuns(this.database, held.batch.runId);
+          await this.options.onBatch?.({ runId: held.batch.runId, batch: this.batches, phase: 'committed', processed: this.processed });
+        }
       } catch (error) {
-        await this.giveBack(held, error);
         const pending = await next.catch(() => undefined);
         if (pending && pending !== 'skipped') await this.giveBack(pending, error);
         throw error;
-      }
-      if (result.kind === 'ok') {
-        committed++;
-        await completeFinishedRuns(this.database, held.batch.runId);
-        await this.options.onBatch?.({ runId: held.batch.runId, batch: this.batches, phase: 'committed', processed: this.processed });
       }
     }
   }
