@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env.ts';
 import { requireAuth } from './auth/principal.ts';
 import type { DemoIssuer, TokenVerifier } from './auth/tokens.ts';
 import type { Database } from './db/database.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
 import { clientIpMiddleware } from './http/client-ip.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -126,6 +127,8 @@ export function createApp(options: AppOptions) {
     if (error instanceof HTTPException && error.status < 500) {
       return renderProblem(c, new ApiProblem(error.status, 'bad_request', 'Bad request', error.message || 'The request could not be read.'));
     }
+    // The database restarting or away: say so at once (the pool reconnects by itself when it is back).
+    if (isDatabaseUnavailable(error)) return renderProblem(c, problems.unavailable());
     options.logError?.(error, c.get('requestId'));
     return renderProblem(c, problems.internal());
   });
