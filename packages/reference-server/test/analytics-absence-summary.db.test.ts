@@ -27,19 +27,22 @@ describe(`absence summary on ${engine}`, () => {
 
   /** Summary rows that differ from a rebuild out of every assignment and episode (zero rows ignored). */
   async function drift(): Promise<unknown[]> {
+    // Every range by unit and reason, by unit for all reasons, and the same for the whole organisation ('*').
     return q(sql`
-      WITH fresh AS (
+      WITH base AS (
+        SELECT organisation_id, org_unit_id, 'available' AS measure, '' AS reason, contracted_minutes_per_week AS minutes, start_date AS s, end_date AS e FROM assignments
+        UNION ALL
+        SELECT organisation_id, org_unit_id, 'lost', reason_level1, contracted_minutes, start_date, end_date FROM sickness_episodes
+      ),
+      by_unit AS (SELECT * FROM base UNION ALL SELECT organisation_id, org_unit_id, measure, '', minutes, s, e FROM base WHERE measure = 'lost'),
+      ranges AS (SELECT * FROM by_unit UNION ALL SELECT organisation_id, '*', measure, reason, minutes, s, e FROM by_unit),
+      fresh AS (
         SELECT d.organisation_id, c.month, d.org_unit_id, d.measure, d.reason, sum(c.minute_days) AS minute_days, sum(c.open_minutes) AS open_minutes
-          FROM (SELECT organisation_id, org_unit_id, 'available' AS measure, '' AS reason, contracted_minutes_per_week AS minutes, start_date AS s, end_date AS e FROM assignments
-                UNION ALL
-                SELECT organisation_id, org_unit_id, 'lost', reason_level1, contracted_minutes, start_date, end_date FROM sickness_episodes) d,
-               LATERAL absence_range_months(d.minutes, d.s, d.e) c
+          FROM ranges d, LATERAL absence_range_months(d.minutes, d.s, d.e) c
          GROUP BY 1, 2, 3, 4, 5
       ),
       fresh_totals AS (
-        SELECT organisation_id, org_unit_id, 'available' AS measure, '' AS reason, sum(contracted_minutes_per_week) AS open_minutes FROM assignments WHERE end_date IS NULL GROUP BY 1, 2
-        UNION ALL
-        SELECT organisation_id, org_unit_id, 'lost', reason_level1, sum(contracted_minutes) FROM sickness_episodes WHERE end_date IS NULL GROUP BY 1, 2, 3, 4
+        SELECT organisation_id, org_unit_id, measure, reason, sum(minutes) AS open_minutes FROM ranges WHERE e IS NULL GROUP BY 1, 2, 3, 4
       )
       SELECT 'month' AS kind, coalesce(f.org_unit_id, s.org_unit_id) AS unit, coalesce(f.month, s.month)::text AS month, f.minute_days AS expected, s.minute_days AS actual
         FROM fresh f FULL JOIN absence_summary s USING (organisation_id, month, org_unit_id, measure, reason)

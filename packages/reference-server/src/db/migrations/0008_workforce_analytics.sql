@@ -20,7 +20,9 @@ CREATE INDEX assignments_org_start_idx ON assignments (organisation_id, start_da
 -- minutes to `open_minutes` in its start month, meaning "every later month in full"; `absence_open_totals`
 -- holds the sum of `open_minutes` over all months, so a month's open contribution is
 -- days_in_month × (total − open minutes starting in that month or later), read from a handful of rows.
--- measure: 'available' (assignments; reason '') or 'lost' (sickness episodes; reason = level-1 code).
+-- measure: 'available' (assignments; reason '') or 'lost' (sickness episodes; reason = level-1 code, and
+-- '' for all reasons together). Every row is also rolled up to the whole organisation (org_unit_id '*'),
+-- so the all-reasons and national views read a fraction of the rows.
 CREATE TABLE absence_summary (
   organisation_id text NOT NULL,
   month           date NOT NULL CHECK (extract(day FROM month) = 1),
@@ -66,16 +68,21 @@ END $$;
 CREATE FUNCTION absence_summary_apply() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO absence_summary AS t (organisation_id, month, org_unit_id, measure, reason, minute_days, open_minutes)
-  SELECT d.organisation_id, c.month, d.org_unit_id, d.measure, d.reason, sum(d.sign * c.minute_days), sum(d.sign * c.open_minutes)
-    FROM absence_delta d, LATERAL absence_range_months(d.minutes, d.s, d.e) c
+  SELECT d.organisation_id, c.month, u.unit, d.measure, r.reason, sum(d.sign * c.minute_days), sum(d.sign * c.open_minutes)
+    FROM absence_delta d, LATERAL absence_range_months(d.minutes, d.s, d.e) c,
+         LATERAL (VALUES (d.org_unit_id), ('*')) AS u (unit),
+         LATERAL (SELECT d.reason UNION ALL SELECT '' WHERE d.reason <> '') AS r (reason)
    GROUP BY 1, 2, 3, 4, 5
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (organisation_id, month, org_unit_id, measure, reason)
   DO UPDATE SET minute_days = t.minute_days + excluded.minute_days, open_minutes = t.open_minutes + excluded.open_minutes;
 
   INSERT INTO absence_open_totals AS t (organisation_id, org_unit_id, measure, reason, open_minutes)
-  SELECT d.organisation_id, d.org_unit_id, d.measure, d.reason, sum(d.sign * d.minutes)
-    FROM absence_delta d WHERE d.e IS NULL
+  SELECT d.organisation_id, u.unit, d.measure, r.reason, sum(d.sign * d.minutes)
+    FROM absence_delta d,
+         LATERAL (VALUES (d.org_unit_id), ('*')) AS u (unit),
+         LATERAL (SELECT d.reason UNION ALL SELECT '' WHERE d.reason <> '') AS r (reason)
+   WHERE d.e IS NULL
    GROUP BY 1, 2, 3, 4
    ORDER BY 1, 2, 3, 4
   ON CONFLICT (organisation_id, org_unit_id, measure, reason)

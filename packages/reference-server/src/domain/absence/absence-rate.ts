@@ -112,11 +112,13 @@ export function absenceRateSql(q: AbsenceRateQuery, groups: { ids: string[]; gro
 export function absenceSummarySql(q: AbsenceRateQuery, groups: { ids: string[]; groups: string[] } | null): SQL {
   const from = `${q.from}-01`;
   const n = q.months;
-  const reason = q.byReason === true ? sql`CASE WHEN a.measure = 'lost' THEN a.reason ELSE '' END` : sql`''`;
+  // Rows with reason '' hold all reasons together (and availability); '*' rows the whole organisation.
+  const reasons = q.byReason === true ? sql`(a.measure = 'available' OR a.reason <> '')` : sql`a.reason = ''`;
+  const reason = sql`a.reason`;
   const national = q.organisationId === null || groups === null;
   const grp = national ? sql`a.organisation_id` : sql`s.grp`;
   const join = national ? sql`` : sql`JOIN sub s ON s.id = a.org_unit_id`;
-  const where = national ? sql`true` : sql`a.organisation_id = ${q.organisationId}`;
+  const where = national ? sql`a.org_unit_id = '*' AND ${reasons}` : sql`a.organisation_id = ${q.organisationId} AND ${reasons}`;
   const names = national ? sql`SELECT id AS grp, name FROM organisations` : sql`SELECT id AS grp, name FROM org_units WHERE organisation_id = ${q.organisationId}`;
   const sub = national ? sql`` : sql`sub (id, grp) AS (SELECT * FROM unnest(${pgArray(groups!.ids)}::text[], ${pgArray(groups!.groups)}::text[])),`;
   return sql`
