@@ -3,6 +3,7 @@ import type { KyInstance } from 'ky';
 import { ConnectionError, EsrError, TimeoutError, errorFromResponse, redactRequest } from './errors.ts';
 import { EtagStore } from './etags.ts';
 import { AbsenceResource } from './resources/absence.ts';
+import { AnalyticsResource } from './resources/analytics.ts';
 import { ApprovalsResource } from './resources/approvals.ts';
 import { AuditResource } from './resources/audit.ts';
 import { CalendarsResource } from './resources/calendars.ts';
@@ -285,6 +286,8 @@ export interface EsrClient {
   readonly leave: LeaveResource;
   /** Sickness absence: episodes, sick pay, Bradford factor, rates, reasons and a person's absence calendar. */
   readonly absence: AbsenceResource;
+  /** Workforce analytics (managers: their line; HR: their organisation): composition, turnover, diversity, absence. */
+  readonly analytics: AnalyticsResource;
   /** Shared calendars: UK bank holidays. */
   readonly calendars: CalendarsResource;
   /** The integrators' feed of approval and request state changes, with a poller that follows it. */
@@ -319,6 +322,7 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     approvals: new ApprovalsResource(transport, etags),
     leave: new LeaveResource(transport, etags),
     absence: new AbsenceResource(transport, etags),
+    analytics: new AnalyticsResource(transport),
     calendars: new CalendarsResource(transport),
     events: new EventsResource(transport),
     demo: new DemoResource(transport),
