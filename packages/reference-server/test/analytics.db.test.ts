@@ -71,7 +71,7 @@ describe(`workforce analytics on ${engine}`, () => {
     assert.equal(res.status, 200, `${who} ${path}: ${res.status}`);
     return res.json();
   };
-  const pick = (list: Array<{ key: string | null }>, key: string | null) => list.find((b) => b.key === key);
+  const pick = (list: Array<{ key: string | null; headcount: number }>, key: string | null) => list.find((b) => b.key === key);
 
   before(async () => {
     h = await createHarness({ seed: false });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { addYears, dayOf, isoOf } from '../calendars/dates.ts';
 
 // Labels and orders for the categories analytics report by: protected characteristics (from the
 // equality & diversity declaration), leaving reasons, age bands and length-of-service bands.
@@ -77,9 +78,14 @@ export const serviceBands: Array<Category & { from: number }> = [
   { key: '20_plus', label: '20 years and over', from: 20 },
 ];
 
-/** SQL CASE mapping whole years to a band key. */
-export function bandCase(years: SQL, bands: Array<{ key: string; from: number }>): SQL {
-  return sql`CASE ${sql.join([...bands].reverse().map((b) => sql`WHEN ${years} >= ${b.from} THEN ${b.key}`), sql` `)} END`;
+/**
+ * SQL CASE mapping a date column (birth, service start) to the band of whole years between it and `on`.
+ * "At least n years" is "on or before `on` less n years", worked out here, so the database compares dates
+ * rather than computing an age per row.
+ */
+export function bandCase(column: SQL, on: string, bands: Array<{ key: string; from: number }>): SQL {
+  const by = (b: { from: number }) => isoOf(addYears(dayOf(on), -b.from));
+  return sql`CASE ${sql.join([...bands].reverse().map((b) => sql`WHEN ${column} <= ${by(b)}::date THEN ${b.key}`), sql` `)} END`;
 }
 
 export const contractTypes: Category[] = [

@@ -1,13 +1,14 @@
 // Who is employed on a date: headcount (people) and FTE (contracted minutes ÷ 2,250, summed over their
 // assignments) by org unit group, staff group, AfC band and contract type (full / part time), and
 // headcount by age band and length of NHS service. One pass over the scope's assignments (GROUPING SETS).
+// A person counts once, under their latest-starting current assignment (so breakdowns add up to the
+// headcount); FTE counts every assignment under its own unit, staff group and band.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { rowsOf } from '../../db/migrate.ts';
 import { afcBands, fullTimeMinutesPerWeek } from '../pay-scales/agenda-for-change.ts';
 import { ageBands, bandCase, contractTypes, serviceBands } from './categories.ts';
 import type { AnalyticsScope } from './scope.ts';
-import { scopedAssignments } from './scope.ts';
+import { analyticsRows, currentAssignments, scopedAssignments } from './scope.ts';
 import { round2 } from './series.ts';
 
 export interface Breakdown { key: string | null; label: string; headcount: number; fte: number }
@@ -30,23 +31,21 @@ const sets: Record<number, keyof Omit<Composition, 'asOf' | 'headcount' | 'fte'>
 };
 
 export async function composition(db: Db, scope: AnalyticsScope, asOf: string): Promise<Composition> {
-  const age = bandCase(sql`extract(year FROM age(${asOf}::date, e.date_of_birth))`, ageBands);
-  const service = bandCase(sql`extract(year FROM age(${asOf}::date, e.nhs_service_start_date))`, serviceBands);
-  const rows = rowsOf<{ g: number; grp: string | null; staff_group: string | null; band: string | null; contract: string | null; age_band: string | null; service_band: string | null; headcount: string | number; minutes: string | number }>(
-    await db.execute(sql`
+  const age = bandCase(sql`e.date_of_birth`, asOf, ageBands);
+  const service = bandCase(sql`e.nhs_service_start_date`, asOf, serviceBands);
+  const rows = await analyticsRows<{ g: number; grp: string | null; staff_group: string | null; band: string | null; contract: string | null; age_band: string | null; service_band: string | null; headcount: string | number; minutes: string | number }>(db, sql`
       WITH RECURSIVE ${scopedAssignments(scope)},
+      ${currentAssignments(asOf)},
       now AS (
-        SELECT s.employee_id, s.grp, s.staff_group, s.band, s.minutes,
+        SELECT s.head, s.grp, s.staff_group, s.band, s.minutes,
                CASE WHEN s.minutes >= ${fullTimeMinutesPerWeek} THEN 'full_time' ELSE 'part_time' END AS contract,
                ${age} AS age_band, ${service} AS service_band
-          FROM scoped s JOIN employees e ON e.id = s.employee_id
-         WHERE s.start_date <= ${asOf}::date AND (s.end_date IS NULL OR s.end_date >= ${asOf}::date)
+          FROM current s JOIN employees e ON e.id = s.employee_id
       )
       SELECT grouping(grp, staff_group, band, contract, age_band, service_band) AS g, grp, staff_group, band, contract, age_band, service_band,
-             count(DISTINCT employee_id) AS headcount, sum(minutes) AS minutes
+             count(*) FILTER (WHERE head) AS headcount, sum(minutes) AS minutes
         FROM now
-       GROUP BY GROUPING SETS ((grp), (staff_group), (band), (contract), (age_band), (service_band), ())`),
-  );
+       GROUP BY GROUPING SETS ((grp), (staff_group), (band), (contract), (age_band), (service_band), ())`);
   const out: Composition = { asOf, headcount: 0, fte: 0, byOrgUnit: [], byStaffGroup: [], byBand: [], byContractType: [], byAgeBand: [], byLengthOfService: [] };
   const label = (list: Array<{ key: string; label: string }>, key: string | null) => list.find((c) => c.key === key)?.label ?? key ?? '';
   for (const r of rows) {

@@ -4,13 +4,12 @@
 // of 1–4. Each person counts once, in their latest-starting current assignment, so totals add up.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { rowsOf } from '../../db/migrate.ts';
 import { afcBands } from '../pay-scales/agenda-for-change.ts';
 import { characteristics, ethnicGroups } from './categories.ts';
 import type { Category, Characteristic } from './categories.ts';
 import { disclosureThreshold, protectTable } from './disclosure.ts';
 import type { AnalyticsScope } from './scope.ts';
-import { scopedAssignments } from './scope.ts';
+import { analyticsRows, currentAssignments, scopedAssignments } from './scope.ts';
 
 export type DiversityDimension = 'orgUnit' | 'staffGroup' | 'band';
 
@@ -38,16 +37,13 @@ const dimension: Record<DiversityDimension, ReturnType<typeof sql.raw>> = {
 };
 
 export async function diversity(db: Db, scope: AnalyticsScope, characteristic: Characteristic, by: DiversityDimension, asOf: string): Promise<DiversityTable> {
-  const rows = rowsOf<{ dim: string | null; category: string; n: string | number }>(await db.execute(sql`
+  const rows = await analyticsRows<{ dim: string | null; category: string; n: string | number }>(db, sql`
     WITH RECURSIVE ${scopedAssignments(scope)},
-    people AS (
-      SELECT DISTINCT ON (employee_id) employee_id, grp, staff_group, band FROM scoped
-       WHERE start_date <= ${asOf}::date AND (end_date IS NULL OR end_date >= ${asOf}::date)
-       ORDER BY employee_id, start_date DESC, id
-    )
+    ${currentAssignments(asOf)},
+    people AS (SELECT employee_id, grp, staff_group, band FROM current WHERE head)
     SELECT ${dimension[by]} AS dim, coalesce(${column[characteristic]}, 'not_declared') AS category, count(*) AS n
       FROM people p LEFT JOIN equality_diversity ed ON ed.employee_id = p.employee_id
-     GROUP BY 1, 2`));
+     GROUP BY 1, 2`);
   const columns = characteristics[characteristic];
   const keys = [...new Set(rows.map((r) => r.dim))];
   const labelOf = (key: string | null) =>

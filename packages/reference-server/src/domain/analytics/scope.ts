@@ -102,3 +102,34 @@ function lineCte(scope: AnalyticsScope): SQL {
 export function lineEmployees(scope: AnalyticsScope): SQL {
   return sql`WITH RECURSIVE ${lineCte(scope)} SELECT employee_id FROM line`;
 }
+
+/**
+ * The `current` CTE (after scopedAssignments): assignments in post on `on`, `head` marking each person's
+ * latest-starting one in the organisation, so a person counts once in headcounts. An anti-join on the
+ * table (hashed, or by its employee index) rather than a window or DISTINCT ON: no sort of text keys,
+ * which is what costs at scale.
+ */
+export function currentAssignments(on: string): SQL {
+  return sql`current AS (
+      SELECT s.*, NOT EXISTS (
+               SELECT 1 FROM assignments o
+                WHERE o.employee_id = s.employee_id AND o.id <> s.id AND o.start_date <= ${on}::date AND (o.end_date IS NULL OR o.end_date >= ${on}::date)
+                  AND (o.start_date > s.start_date OR (o.start_date = s.start_date AND o.id < s.id))
+             ) AS head
+        FROM scoped s
+       WHERE s.start_date <= ${on}::date AND (s.end_date IS NULL OR s.end_date >= ${on}::date)
+    )`;
+}
+
+/**
+ * Runs one analytics query. JIT compilation costs more than it saves on these (PostgreSQL's estimates for
+ * the recursive line and the CTEs are high enough to trigger it), and the aggregates want memory.
+ */
+export async function analyticsRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`);
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return tx.execute(query);
+  });
+  return [...rowsOf<T>(result)];
+}

@@ -6,12 +6,11 @@
 // neither a leaver nor a starter. A leaver's reason is the one recorded on the assignment that ended last.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { rowsOf } from '../../db/migrate.ts';
 import { addMonths, dayOf, isoOf } from '../calendars/dates.ts';
 import { leavingReasonKeys, leavingReasons } from './categories.ts';
 import { protectRow } from './disclosure.ts';
 import type { AnalyticsScope } from './scope.ts';
-import { scopedAssignments } from './scope.ts';
+import { analyticsRows, scopedAssignments } from './scope.ts';
 import { monthsEnding, round2 } from './series.ts';
 import type { TimeSeries } from './series.ts';
 
@@ -27,27 +26,29 @@ export async function turnover(db: Db, scope: AnalyticsScope, last: string, coun
   // Monthly counts from 11 months before the first point, so every point has its 12-month window.
   const first = isoOf(addMonths(dayOf(`${months[0]}-01`), -11));
   const end = isoOf(addMonths(dayOf(`${last}-01`), 1) - 1);
-  const rows = rowsOf<{ month: string; hc_start: string | number; hc_end: string | number; starters: string | number; leavers: string | number }>(
-    await db.execute(sql`
+  // People's spans of employment, clipped to the range (an earlier start counts as the day before it; a
+  // later or no end as open) and counted by distinct (start, end, reason): a few thousand rows for a
+  // national-size trust, which the months are then laid over here.
+  const rows = await analyticsRows<{ s: string; e: string | null; reason: string | null; n: string | number }>(db, sql`
       WITH RECURSIVE ${scopedAssignments(scope)},
       people AS (
-        SELECT employee_id, min(start_date) AS first_start, CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS last_end
+        SELECT min(start_date) AS first_start, CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS last_end,
+               (array_agg(leaving_reason ORDER BY end_date DESC NULLS FIRST))[1] AS reason
           FROM scoped GROUP BY employee_id
-      ),
-      spans AS (SELECT first_start, last_end, count(*) AS n FROM people GROUP BY 1, 2),
-      months AS (
-        SELECT m::date AS m_start, (m + interval '1 month')::date - 1 AS m_end
-          FROM generate_series(${first}::timestamp, ${end}::timestamp, interval '1 month') AS m
       )
-      SELECT to_char(mo.m_start, 'YYYY-MM') AS month,
-             coalesce(sum(sp.n) FILTER (WHERE sp.first_start <= mo.m_start AND (sp.last_end IS NULL OR sp.last_end >= mo.m_start)), 0) AS hc_start,
-             coalesce(sum(sp.n) FILTER (WHERE sp.first_start <= mo.m_end AND (sp.last_end IS NULL OR sp.last_end >= mo.m_end)), 0) AS hc_end,
-             coalesce(sum(sp.n) FILTER (WHERE sp.first_start BETWEEN mo.m_start AND mo.m_end), 0) AS starters,
-             coalesce(sum(sp.n) FILTER (WHERE sp.last_end BETWEEN mo.m_start AND mo.m_end), 0) AS leavers
-        FROM months mo CROSS JOIN spans sp
-       GROUP BY mo.m_start ORDER BY mo.m_start`),
-  );
-  const byMonth = new Map(rows.map((r) => [r.month, { hcStart: Number(r.hc_start), hcEnd: Number(r.hc_end), starters: Number(r.starters), leavers: Number(r.leavers) }]));
+      SELECT greatest(first_start, ${first}::date - 1)::text AS s, CASE WHEN last_end <= ${end}::date THEN last_end::text END AS e,
+             CASE WHEN last_end <= ${end}::date THEN coalesce(reason, 'not_recorded') END AS reason, count(*) AS n
+        FROM people
+       WHERE first_start <= ${end}::date AND (last_end IS NULL OR last_end >= ${first}::date)
+       GROUP BY 1, 2, 3`);
+  const spans = rows.map((r) => ({ s: r.s, e: r.e, reason: r.reason, n: Number(r.n) }));
+  const inPost = (day: string) => spans.reduce((sum, p) => sum + (p.s <= day && (p.e === null || p.e >= day) ? p.n : 0), 0);
+  const between = (key: 's' | 'e', from: string, to: string) => spans.reduce((sum, p) => sum + (p[key] !== null && p[key]! >= from && p[key]! <= to ? p.n : 0), 0);
+  const byMonth = new Map(monthsEnding(last, count + 11).map((m) => {
+    const mStart = `${m}-01`;
+    const mEnd = isoOf(addMonths(dayOf(mStart), 1) - 1);
+    return [m, { hcStart: inPost(mStart), hcEnd: inPost(mEnd), starters: between('s', mStart, mEnd), leavers: between('e', mStart, mEnd) }];
+  }));
   const all = monthsEnding(last, count + 11);
   const at = (m: string) => byMonth.get(m) ?? { hcStart: 0, hcEnd: 0, starters: 0, leavers: 0 };
   const rate: TimeSeries = { key: 'turnover_rate', label: 'Turnover, rolling 12 months', unit: 'percent', points: [] };
@@ -65,23 +66,15 @@ export async function turnover(db: Db, scope: AnalyticsScope, last: string, coun
     leavers.points.push({ month, value: at(month).leavers });
     headcount.points.push({ month, value: at(month).hcEnd });
   });
-  return { months, series: [rate, leavers12, starters, leavers, headcount], leavingReasons: await reasons(db, scope, isoOf(addMonths(dayOf(`${last}-01`), -11)), end) };
+  return { months, series: [rate, leavers12, starters, leavers, headcount], leavingReasons: reasons(spans, isoOf(addMonths(dayOf(`${last}-01`), -11)), end) };
 }
 
-async function reasons(db: Db, scope: AnalyticsScope, from: string, to: string): Promise<Turnover['leavingReasons']> {
-  const rows = rowsOf<{ reason: string | null; n: string | number }>(await db.execute(sql`
-    WITH RECURSIVE ${scopedAssignments(scope)},
-    people AS (
-      SELECT employee_id, bool_or(end_date IS NULL) AS open, max(end_date) AS last_end,
-             (array_agg(leaving_reason ORDER BY end_date DESC NULLS FIRST))[1] AS reason
-        FROM scoped GROUP BY employee_id
-    )
-    SELECT coalesce(reason, 'not_recorded') AS reason, count(*) AS n FROM people
-     WHERE NOT open AND last_end BETWEEN ${from}::date AND ${to}::date GROUP BY 1`));
+function reasons(spans: Array<{ e: string | null; reason: string | null; n: number }>, from: string, to: string): Turnover['leavingReasons'] {
   const counts = new Map<string, number>();
-  for (const r of rows) {
-    const key = r.reason && leavingReasonKeys.has(r.reason) ? r.reason : 'not_recorded';
-    counts.set(key, (counts.get(key) ?? 0) + Number(r.n));
+  for (const p of spans) {
+    if (p.e === null || p.e < from || p.e > to) continue;
+    const key = p.reason && leavingReasonKeys.has(p.reason) ? p.reason : 'not_recorded';
+    counts.set(key, (counts.get(key) ?? 0) + p.n);
   }
   // The number of leavers is public (the turnover series): only the split by reason is protected.
   const protectedRow = protectRow(leavingReasons.map((r) => counts.get(r.key) ?? 0), { publicTotal: true });
