@@ -14,6 +14,7 @@ import { payDatesUpTo, payslipHistory } from './payslip-history.ts';
 import { Random } from './random.ts';
 import { RegistrationAllocator, seriesOf } from './registrations.ts';
 import { generatePeople, organisationId, planTrust } from './trust-generator.ts';
+import { seedLeave } from './leave.ts';
 import { seedLeavers } from './workforce.ts';
 
 export interface SeedOptions {
@@ -41,6 +42,8 @@ export interface SeedOptions {
   absence?: boolean | { months?: number };
   /** Workforce analytics (src/seed/workforce.ts): also generate leavers with leaving dates and reasons (default off). */
   workforce?: boolean | { months?: number; annualLeaverRate?: number };
+  /** Annual leave (src/seed/leave.ts): taken, booked and pending requests with their balances (default off). */
+  leave?: boolean;
   /** Called as rows are written, for a progress bar. `total` is an estimate until the last call. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -196,6 +199,10 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
     const trusts = sizes.map((staff, o) => ({ seed, staff, organisationIndex: first + o, asOf })).filter((t) => !existing.has(organisationId(t.organisationIndex)));
     const workforce = await seedLeavers(database, trusts, { asOf, rowsPerStatement, ...(typeof options.workforce === 'object' ? options.workforce : {}) });
     rowsByTable['leavers'] = workforce.leavers;
+  }
+  if (options.leave) {
+    const seededIds = Array.from({ length: orgCount }, (_, o) => organisationId(first + o)).filter((id) => !existing.has(id));
+    rowsByTable['leave_requests'] = (await seedLeave(database, { seed, asOf, organisationIds: seededIds, rowsPerStatement })).requests;
   }
   // --- end of the workforce hook ---
   // --- Leave and absence hook (src/seed/absence.ts): sickness episodes for the organisations seeded here. ---
