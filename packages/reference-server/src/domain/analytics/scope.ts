@@ -16,6 +16,8 @@ export interface AnalyticsScope {
   organisationId: string;
   /** The manager whose line it is (kind 'line'). */
   managerEmployeeId: string | null;
+  /** Everyone in the manager's line (kind 'line'), worked out once per request. */
+  lineEmployeeIds: string[];
   /** Figures are grouped by this unit's children (and the unit itself for its own staff). */
   rootUnitId: string;
   rootUnitName: string;
@@ -49,11 +51,16 @@ export async function analyticsScope(db: Db, principal: Principal, orgUnitId?: s
   }
   if (root === undefined) throw problems.notFound(`Org units of ${principal.organisationId}`);
   const { ids, groups } = await unitGroups(db, principal.organisationId, root);
+  // The line is resolved once and handed to the report queries as a list: inside them, a recursive CTE
+  // leaves the planner guessing its size (a few dozen rows for a ward, the whole trust for a chief
+  // executive), and a wrong guess costs seconds at scale.
+  const line = hr ? [] : await lineOf(db, principal.organisationId, principal.employeeId);
   const groupOf = new Map(ids.map((id, i) => [id, groups[i]!]));
   return {
     kind: hr ? 'organisation' : 'line',
     organisationId: principal.organisationId,
     managerEmployeeId: hr ? null : principal.employeeId,
+    lineEmployeeIds: line,
     rootUnitId: root,
     rootUnitName: names.get(root)!,
     narrowed: orgUnitId !== undefined,
@@ -72,10 +79,9 @@ const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]
 export function scopedAssignments(scope: AnalyticsScope): SQL {
   const ids = [...scope.groups.keys()];
   const groups = ids.map((id) => scope.groups.get(id)!);
-  const line = scope.kind === 'line' ? sql`${lineCte(scope)},` : sql``;
-  const inLine = scope.kind === 'line' ? sql` AND a.employee_id IN (SELECT employee_id FROM line)` : sql``;
+  const inLine = scope.kind === 'line' ? sql` AND a.employee_id = ANY(${pgArray(scope.lineEmployeeIds)}::text[])` : sql``;
   const narrowed = scope.narrowed ? sql` AND g.grp IS NOT NULL` : sql``;
-  return sql`${line}
+  return sql`
     grp (unit_id, grp) AS (SELECT * FROM unnest(${pgArray(ids)}::text[], ${pgArray(groups)}::text[])),
     scoped AS (
       SELECT a.id, a.employee_id, a.org_unit_id, g.grp, a.staff_group, a.band, a.contracted_minutes_per_week AS minutes,
@@ -87,20 +93,25 @@ export function scopedAssignments(scope: AnalyticsScope): SQL {
 
 /**
  * The manager's line: everyone below them through any assignment, ended ones included (a leaver's last
- * supervisor). The depth cap stops a cyclic hierarchy from looping. Needs WITH RECURSIVE.
+ * supervisor). The depth cap stops a cyclic hierarchy from looping.
  */
-function lineCte(scope: AnalyticsScope): SQL {
-  return sql`line (employee_id, depth) AS (
-      SELECT employee_id, 1 FROM assignments WHERE supervisor_employee_id = ${scope.managerEmployeeId} AND organisation_id = ${scope.organisationId}
+async function lineOf(db: Db, organisationId: string, managerId: string): Promise<string[]> {
+  const [row] = rowsOf<{ ids: string[] | string | null }>(await db.execute(sql`
+    WITH RECURSIVE line (employee_id, depth) AS (
+      SELECT employee_id, 1 FROM assignments WHERE supervisor_employee_id = ${managerId} AND organisation_id = ${organisationId}
       UNION
       SELECT a.employee_id, l.depth + 1 FROM assignments a JOIN line l ON a.supervisor_employee_id = l.employee_id
-       WHERE l.depth < 64 AND a.organisation_id = ${scope.organisationId}
-    )`;
+       WHERE l.depth < 64 AND a.organisation_id = ${organisationId}
+    )
+    SELECT array_agg(DISTINCT employee_id) AS ids FROM line WHERE employee_id <> ${managerId}`));
+  const ids = row?.ids ?? [];
+  // postgres.js returns a text[] as an array; PGlite too, but be tolerant of the literal form.
+  return Array.isArray(ids) ? ids : ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
 }
 
-/** A manager's line as a self-contained subquery of employee ids. */
+/** A manager's line as a subquery of employee ids. */
 export function lineEmployees(scope: AnalyticsScope): SQL {
-  return sql`WITH RECURSIVE ${lineCte(scope)} SELECT employee_id FROM line`;
+  return sql`SELECT unnest(${pgArray(scope.lineEmployeeIds)}::text[])`;
 }
 
 /**
