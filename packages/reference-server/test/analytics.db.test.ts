@@ -178,8 +178,12 @@ describe(`workforce analytics on ${engine}`, () => {
     const b = await ok('mgrb', '/v1/analytics/composition?asOf=2026-06-30');
     assert.equal(b.headcount, 3);
     assert.ok(b.byOrgUnit.every((x: { key: string }) => x.key !== 'ou_za'));
-    // The chief executive's line is everyone but themself.
+    // The chief executive's line is everyone but themself: absence is the trust's less their own 1 FTE
+    // (most of the organisation: worked out as the summary less the people outside the line).
     assert.equal((await ok('boss', '/v1/analytics/composition?asOf=2026-06-30&orgUnitId=ou_zt')).headcount, 12);
+    const ceo = await ok('boss', '/v1/analytics/absence?from=2026-06&months=1');
+    assert.deepEqual(ceo.series[0].points[0], { month: '2026-06', value: 4.55, numerator: 15, denominator: 330 });
+    assert.deepEqual(ceo.topReasons.map((r: { reason: string; fteDaysLost: number }) => [r.reason, r.fteDaysLost]), [['S10', 10], ['S13', 5]]);
   });
 
   test('others: staff without reports get 403; other organisations and their units are out of reach', async () => {

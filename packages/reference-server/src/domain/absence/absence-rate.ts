@@ -28,8 +28,8 @@ export interface AbsenceRateQuery {
   byReason?: boolean;
   /** 'summary' (default) or 'scratch' (every assignment and episode; see above). */
   source?: 'summary' | 'scratch';
-  /** Only these people (a subquery of employee ids, scratch only): a manager's reporting line. */
-  employees?: SQL;
+  /** Only these people (scratch only): a manager's reporting line. */
+  employees?: string[];
 }
 
 /** Unrounded figures in minute-days (contracted minutes a week × calendar days; ÷ 2,250 = FTE days). */
@@ -91,8 +91,9 @@ export function absenceRateSql(q: AbsenceRateQuery, groups: { ids: string[]; gro
   const last = isoOf(addMonths(dayOf(from), q.months) - 1);
   const n = q.months;
   const reason = q.byReason === true;
-  const staffOnly = q.employees ? sql` AND a.employee_id IN (${q.employees})` : sql``;
-  const sickOnly = q.employees ? sql` AND e.employee_id IN (${q.employees})` : sql``;
+  // = ANY(list): PostgreSQL hashes a constant list, where IN (subquery) let it guess the size (badly).
+  const staffOnly = q.employees ? sql` AND a.employee_id = ANY(${pgArray(q.employees)}::text[])` : sql``;
+  const sickOnly = q.employees ? sql` AND e.employee_id = ANY(${pgArray(q.employees)}::text[])` : sql``;
   if (q.organisationId === null || groups === null) {
     return sql`
     WITH ${body(sql`a.organisation_id`, sql`e.organisation_id`, sql``, sql``, sql`true${staffOnly}`, sql`true${sickOnly}`, sql`SELECT id AS grp, name FROM organisations`, from, last, n, reason)}`;

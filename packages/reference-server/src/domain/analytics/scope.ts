@@ -18,6 +18,8 @@ export interface AnalyticsScope {
   managerEmployeeId: string | null;
   /** Everyone in the manager's line (kind 'line'), worked out once per request. */
   lineEmployeeIds: string[];
+  /** Everyone else in the organisation, when the line is most of it (else null): cheaper to subtract. */
+  lineOutsideIds: string[] | null;
   /** Figures are grouped by this unit's children (and the unit itself for its own staff). */
   rootUnitId: string;
   rootUnitName: string;
@@ -54,13 +56,14 @@ export async function analyticsScope(db: Db, principal: Principal, orgUnitId?: s
   // The line is resolved once and handed to the report queries as a list: inside them, a recursive CTE
   // leaves the planner guessing its size (a few dozen rows for a ward, the whole trust for a chief
   // executive), and a wrong guess costs seconds at scale.
-  const line = hr ? [] : await lineOf(db, principal.organisationId, principal.employeeId);
+  const line = hr ? { inside: [], outside: null } : await lineOf(db, principal.organisationId, principal.employeeId);
   const groupOf = new Map(ids.map((id, i) => [id, groups[i]!]));
   return {
     kind: hr ? 'organisation' : 'line',
     organisationId: principal.organisationId,
     managerEmployeeId: hr ? null : principal.employeeId,
-    lineEmployeeIds: line,
+    lineEmployeeIds: line.inside,
+    lineOutsideIds: line.outside,
     rootUnitId: root,
     rootUnitName: names.get(root)!,
     narrowed: orgUnitId !== undefined,
@@ -95,24 +98,26 @@ export function scopedAssignments(scope: AnalyticsScope): SQL {
  * The manager's line: everyone below them through any assignment, ended ones included (a leaver's last
  * supervisor). The depth cap stops a cyclic hierarchy from looping.
  */
-async function lineOf(db: Db, organisationId: string, managerId: string): Promise<string[]> {
-  const [row] = rowsOf<{ ids: string[] | string | null }>(await db.execute(sql`
+async function lineOf(db: Db, organisationId: string, managerId: string): Promise<{ inside: string[]; outside: string[] | null }> {
+  const [row] = rowsOf<{ inside: string[] | string | null; people: number | string }>(await db.execute(sql`
     WITH RECURSIVE line (employee_id, depth) AS (
       SELECT employee_id, 1 FROM assignments WHERE supervisor_employee_id = ${managerId} AND organisation_id = ${organisationId}
       UNION
       SELECT a.employee_id, l.depth + 1 FROM assignments a JOIN line l ON a.supervisor_employee_id = l.employee_id
        WHERE l.depth < 64 AND a.organisation_id = ${organisationId}
     )
-    SELECT array_agg(DISTINCT employee_id) AS ids FROM line WHERE employee_id <> ${managerId}`));
-  const ids = row?.ids ?? [];
-  // postgres.js returns a text[] as an array; PGlite too, but be tolerant of the literal form.
-  return Array.isArray(ids) ? ids : ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+    SELECT (SELECT array_agg(DISTINCT employee_id) FROM line WHERE employee_id <> ${managerId}) AS inside,
+           (SELECT count(*) FROM employees WHERE organisation_id = ${organisationId}) AS people`));
+  const inside = textArray(row?.inside ?? null);
+  if (inside.length * 2 <= Number(row?.people ?? 0)) return { inside, outside: null };
+  const [rest] = rowsOf<{ outside: string[] | string | null }>(await db.execute(sql`
+    SELECT array_agg(id) AS outside FROM employees WHERE organisation_id = ${organisationId} AND NOT (id = ANY(${pgArray(inside)}::text[]))`));
+  return { inside, outside: textArray(rest?.outside ?? null) };
 }
 
-/** A manager's line as a subquery of employee ids. */
-export function lineEmployees(scope: AnalyticsScope): SQL {
-  return sql`SELECT unnest(${pgArray(scope.lineEmployeeIds)}::text[])`;
-}
+/** postgres.js and PGlite return text[] as arrays; tolerate the literal form too. */
+const textArray = (value: string[] | string | null): string[] =>
+  value === null ? [] : Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
 
 /**
  * The `current` CTE (after scopedAssignments): assignments in post on `on`, `head` marking each person's
