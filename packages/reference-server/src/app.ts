@@ -14,6 +14,7 @@ import { rateLimit } from './http/rate-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
 import { absenceRoutes } from './routes/absence.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -87,7 +88,7 @@ export function createApp(options: AppOptions) {
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
-  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*']) {
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*', '/v1/analytics/*']) {
     app.use(path, requireAuth(options.verifier));
   }
   // After auth, so the budget is per employee (per address when a route has no caller).
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route('/v1', learningCatalogueRoutes());
   app.route('/v1', learningEnrolmentRoutes());
   app.route('/v1', learningComplianceRoutes());
+  app.route('/v1', analyticsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
