@@ -109,6 +109,20 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
     }
   };
 
+  // Requests the fuzzer once answered with a 500, kept as fixed cases.
+  test('regressions: dates outside what the database and the bank-holiday calendar take', async () => {
+    const route = { method: 'GET', path: '(regression)', op: { operationId: 'regression' } };
+    for (const url of [
+      '/v1/people/me/leave-balances?on=0000-01-01', // year 0 reached PostgreSQL as a date: 500
+      '/v1/people/me/leave-balances?on=9999-12-31', // bank holidays for 9999: RangeError, 500
+      '/v1/people/me/leave-requests?from=0000-01-01',
+      '/v1/people/me/absence-calendar?from=1950-01-01&to=1950-02-01', // valid date, before the calendar: 500
+    ]) {
+      await check(route, { method: 'GET', url, headers: { authorization: `Bearer ${token}` }, note: 'regression' });
+    }
+    await check(route, { method: 'POST', url: '/v1/people/me/leave-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'annual', startDate: '2200-12-01', endDate: '2200-12-31' }), note: 'regression' });
+  });
+
   test('the document lists the routes to fuzz', () => {
     assert.ok(operationsOf(doc).length >= 60, `only ${operationsOf(doc).length} operations in the document`);
   });

@@ -50,7 +50,7 @@ export const hostileStrings: readonly string[] = [
   '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
   '<script>alert(1)</script>', '${7*7}', '{{7*7}}', 'javascript:alert(1)',
   '9'.repeat(400), '-1', '0', '1e309', '-0', 'NaN', 'Infinity', '0x10', '1_000',
-  '2026-02-30', '2026-13-01', '2026-1-1', '9999-12-31', '0000-01-01', '+275760-09-13', '2026-11-25T00:00:00Z',
+  '2026-02-30', '2026-13-01', '2026-1-1', '9999-12-31', '0000-01-01', '1899-12-31', '1950-06-01', '1979-12-31', '2200-12-31', '2201-01-01', '+275760-09-13', '2026-11-25T00:00:00Z',
   'null', 'true', '[]', '{}', 'me', 'emp_', 'emp_' + 'a'.repeat(65), 'emp_../x', 'emp_%00',
   bigString(5000), bigString(2000, '€'),
 ];
@@ -114,7 +114,12 @@ export class SchemaArbitraries {
       case 'integer': return fc.integer({ min: Math.max(s['minimum'] ?? -1_000_000, -(2 ** 31)), max: Math.min(s['maximum'] ?? 1_000_000, 2 ** 31) });
       case 'number': return fc.double({ min: s['minimum'] ?? -1e6, max: s['maximum'] ?? 1e6, noNaN: true, noDefaultInfinity: true });
       case 'string': {
-        if (s['format'] === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+        if (s['format'] === 'date') {
+          // Mostly around today, sometimes anywhere in the accepted 1900–2200 (calendar edges).
+          const around = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true });
+          const anywhere = fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true });
+          return fc.oneof({ weight: 4, arbitrary: around }, { weight: 1, arbitrary: anywhere }).map((d) => d.toISOString().slice(0, 10));
+        }
         if (s['format'] === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
         if (s['format'] === 'email') return fc.emailAddress();
         if (s['pattern']) return fc.stringMatching(new RegExp(s['pattern'] as string)).filter((v) => v.length <= (s['maxLength'] ?? 1000) && v.length >= (s['minLength'] ?? 0));
@@ -252,4 +257,30 @@ export function requestArbitrary(route: RouteOperation, schemas: SchemaArbitrari
     const url = `${path}${queryParts.length ? `?${queryParts.join('&')}` : ''}`;
     return { method: route.method, url, headers, body: b.text, note: b.note };
   });
+}
+
+/** A plausible valid value from the document's examples (first enum value, minimum, … otherwise). */
+export function exampleOf(doc: OpenApiDocument, schema: Schema, depth = 0): unknown {
+  let s = schema;
+  for (let i = 0; s?.['$ref'] && i < 10; i++) s = doc.components?.schemas?.[String(s['$ref']).replace('#/components/schemas/', '')] ?? {};
+  if (s['example'] !== undefined) return s['example'];
+  if (s['default'] !== undefined) return s['default'];
+  if (s['const'] !== undefined) return s['const'];
+  if (s['enum']) return s['enum'][0];
+  if (s['allOf']) return Object.assign({}, ...(s['allOf'] as Schema[]).map((p) => exampleOf(doc, p, depth)));
+  if (s['anyOf'] || s['oneOf']) return exampleOf(doc, (s['anyOf'] ?? s['oneOf'])[0], depth);
+  const type = Array.isArray(s['type']) ? s['type'].find((t: string) => t !== 'null') : s['type'] ?? (s['properties'] ? 'object' : undefined);
+  switch (type) {
+    case 'object': {
+      if (depth > 5) return {};
+      const required = new Set<string>(s['required'] ?? []);
+      const entries = Object.entries((s['properties'] ?? {}) as Record<string, Schema>).filter(([k]) => required.has(k));
+      return Object.fromEntries(entries.map(([k, v]) => [k, exampleOf(doc, v, depth + 1)]));
+    }
+    case 'array': return Array.from({ length: s['minItems'] ?? 0 }, () => exampleOf(doc, s['items'] ?? {}, depth + 1));
+    case 'string': return s['format'] === 'date' ? '2027-01-12' : 'x'.repeat(Math.max(1, s['minLength'] ?? 1));
+    case 'integer': case 'number': return s['minimum'] ?? 1;
+    case 'boolean': return false;
+    default: return null;
+  }
 }
