@@ -246,7 +246,7 @@ describe(`authorisation matrix: every operation × caller × ownership on ${engi
           if (row.fresh === 'draftLeave') await freshLeave(false);
           if (row.fresh === 'pendingLeave') await freshLeave(true);
           const where = `${route.op.operationId} as ${caller}`;
-          const headers = row.ifMatch ? { 'if-match': await etag(row.ifMatch.path, row.ifMatch.reader) } : {};
+          const headers: Record<string, string> = row.ifMatch ? { 'if-match': await etag(row.ifMatch.path, row.ifMatch.reader) } : {};
           const res = await callCell(route, row, caller, params, headers);
           cells++;
           const verdict = allowed(caller) ? 'allow' : 'deny';
