@@ -9,6 +9,7 @@ import type { DemoIssuer, TokenVerifier } from './auth/tokens.ts';
 import type { Database } from './db/database.ts';
 import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
 import { clientIpMiddleware } from './http/client-ip.ts';
+import { rejectNulCharacters } from './http/nul-guard.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiProblem(413, 'payload_too_large', 'Request body too large', 'Request bodies are limited to 256 KiB.'); } }));
+  app.use('/v1/*', rejectNulCharacters);
   app.use('/v1/*', async (c, next) => {
     c.set('db', options.database.db);
     await next();

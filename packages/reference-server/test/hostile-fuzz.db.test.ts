@@ -110,7 +110,7 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
   };
 
   // Requests the fuzzer once answered with a 500, kept as fixed cases.
-  test('regressions: dates outside what the database and the bank-holiday calendar take', async () => {
+  test('regressions: dates outside what the database and the bank-holiday calendar take; NUL characters', async () => {
     const route = { method: 'GET', path: '(regression)', op: { operationId: 'regression' } };
     for (const url of [
       '/v1/people/me/leave-balances?on=0000-01-01', // year 0 reached PostgreSQL as a date: 500
@@ -120,6 +120,12 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
     ]) {
       await check(route, { method: 'GET', url, headers: { authorization: `Bearer ${token}` }, note: 'regression' });
     }
+    // NUL in a path, a cursor or a JSON string reached PostgreSQL as an encoding error: 500 (PostgreSQL only).
+    for (const url of ['/v1/approvals/a%00b', '/v1/me/team?limit=4&cursor=WyJhXHUwMDAwYiJd&scope=direct', '/v1/audit-events?action=%00']) {
+      await check(route, { method: 'GET', url, headers: { authorization: `Bearer ${token}` }, note: 'regression' });
+    }
+    await check(route, { method: 'POST', url: '/v1/people/%00/name-change-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'nul-1' }, body: 'undefined', note: 'regression' });
+    await check(route, { method: 'POST', url: '/v1/people/me/leave-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'annual', startDate: '2027-01-12', reason: 'x\u0000y' }), note: 'regression' });
     await check(route, { method: 'POST', url: '/v1/people/me/leave-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'annual', startDate: '2200-12-01', endDate: '2200-12-31' }), note: 'regression' });
   });
 
