@@ -116,6 +116,15 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => renderProblem(c, problems.routeNotFound(c.req.method, c.req.path)));
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return renderProblem(c, error);
+    // The body validators' own refusals, named like every other validation problem (as the SDK's mocks do).
+    if (error instanceof HTTPException && error.status === 400 && /JSON/.test(error.message)) {
+      return renderProblem(c, problems.validation([{ path: 'json', message: 'Malformed JSON', code: 'invalid_json' }]));
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return renderProblem(c, new ApiProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json.', {
+        errors: [{ path: 'header.content-type', message: 'Must be application/json', code: 'unsupported_media_type' }],
+      }));
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return renderProblem(c, new ApiProblem(error.status, 'bad_request', 'Bad request', error.message || 'The request could not be read.'));
     }

@@ -95,6 +95,8 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
     if (res.status >= 500) assert.fail(`${res.status} from ${where}: ${await res.text()}`);
     if (res.status >= 400) {
       const problem = await readProblem(res);
+      // Every 400 and 415 names what was wrong (a field, the body as a whole, or the content-type header).
+      if (res.status === 400 || res.status === 415) assert.ok(problem.errors && problem.errors.length > 0, `${res.status} ${String(problem['code'])} without errors[] from ${where}`);
       if (problem['code'] === 'validation_failed') {
         assert.ok(problem.errors && problem.errors.length > 0, `validation problem without errors[] from ${where}`);
         for (const e of problem.errors) assert.match(e.path, /^[a-z]+(\.|$)/, `field path "${e.path}" from ${where}`);
@@ -123,6 +125,11 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
     // NUL in a path, a cursor or a JSON string reached PostgreSQL as an encoding error: 500 (PostgreSQL only).
     for (const url of ['/v1/approvals/a%00b', '/v1/me/team?limit=4&cursor=WyJhXHUwMDAwYiJd&scope=direct', '/v1/audit-events?action=%00']) {
       await check(route, { method: 'GET', url, headers: { authorization: `Bearer ${token}` }, note: 'regression' });
+    }
+    // A well-formed cursor with a key the database cannot compare (an id where an instant goes): 500.
+    const forged = Buffer.from(JSON.stringify(['toString', -1])).toString('base64url');
+    for (const path of ['/v1/payroll/runs', '/v1/approvals', '/v1/audit-events', '/v1/people/me/leave-requests']) {
+      await check(route, { method: 'GET', url: `${path}?limit=100&cursor=${forged}`, headers: { authorization: `Bearer ${token}` }, note: 'regression' });
     }
     await check(route, { method: 'POST', url: '/v1/people/%00/name-change-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'nul-1' }, body: 'undefined', note: 'regression' });
     await check(route, { method: 'POST', url: '/v1/people/me/leave-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'annual', startDate: '2027-01-12', reason: 'x\u0000y' }), note: 'regression' });

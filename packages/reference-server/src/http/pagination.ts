@@ -38,14 +38,28 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // (NUL would reach PostgreSQL as an encoding error.)
-    if (Array.isArray(key) && key.length === arity && key.every((k) => (typeof k === 'string' && !k.includes('\u0000')) || typeof k === 'number')) {
-      return key;
-    }
+    if (Array.isArray(key) && key.length === arity && key.every(isCursorKey) && (arity < 2 || isInstant(key[0]))) return key;
   } catch {
     // fall through to the validation problem
   }
   throw problems.validation([{ path: 'query.cursor', message: 'Not a cursor this API issued', code: 'invalid_cursor' }]);
+}
+
+// What the API's sort keys look like, so a forged cursor cannot hand the database a value it refuses
+// (a 500): ids, tax years and instants as strings, integer ids; two-part keys are (instant, id).
+const keyText = /^[A-Za-z0-9][A-Za-z0-9_.:+ -]{0,127}$/;
+const instant = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+function isCursorKey(k: unknown): boolean {
+  return (typeof k === 'string' && keyText.test(k)) || (typeof k === 'number' && Number.isSafeInteger(k));
+}
+
+function isInstant(k: unknown): boolean {
+  const m = typeof k === 'string' ? instant.exec(k) : null;
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and builds the page. */
