@@ -179,6 +179,9 @@ export const badCursor: fc.Arbitrary<string> = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...hostileStrings.slice(0, 40)), fc.constantFrom(...hostileNumbers), fc.constant(null), fc.constant({})), { maxLength: 4 })
     .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
   fc.string({ unit: 'binary', maxLength: 30 }).map((s) => Buffer.from(s).toString('base64url')),
+  // Our shape (instant, id) with one part wrong: what a client editing a cursor would send.
+  fc.tuple(fc.constantFrom('2026-11-25', '2026-11-25 13:49:26.817+00', '2026-11-25T13:49:26.817Z', '2026-02-30', '1899-12-31', '2026-11-25T25:00:00Z'), fc.oneof(fc.constantFrom(...hostileStrings.slice(0, 40)), fc.constantFrom(...hostileNumbers)))
+    .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
 );
 
 /** Percent-encodes text for a URL; lone surrogates become invalid UTF-8 escapes (encodeURIComponent throws on them). */
