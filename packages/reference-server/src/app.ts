@@ -18,6 +18,9 @@ import { approvalRoutes } from './routes/approvals.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { eventRoutes } from './routes/events.ts';
 import { leaveRoutes } from './routes/leave.ts';
+import { learningCatalogueRoutes } from './routes/learning-catalogue.ts';
+import { learningComplianceRoutes } from './routes/learning-compliance.ts';
+import { learningEnrolmentRoutes } from './routes/learning-enrolment.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { p60Routes, payslipRoutes, peoplePayslipRoutes } from './routes/payslips.ts';
@@ -82,7 +85,7 @@ export function createApp(options: AppOptions) {
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
-  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*']) {
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*']) {
     app.use(path, requireAuth(options.verifier));
   }
   // After auth, so the budget is per employee (per address when a route has no caller).
@@ -98,6 +101,9 @@ export function createApp(options: AppOptions) {
   app.route('/v1', eventRoutes());
   app.route('/v1', leaveRoutes());
   app.route('/v1', absenceRoutes());
+  app.route('/v1', learningCatalogueRoutes());
+  app.route('/v1', learningEnrolmentRoutes());
+  app.route('/v1', learningComplianceRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -14,7 +14,7 @@ const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${co
 console.log(`Database: ${where}`);
 
 if (!(await isSeeded(database.db))) {
-  const summary = await seedDatabase(database, { staff: config.seedStaff, absence: true, onProgress: progressBar('Seeding demo trust') });
+  const summary = await seedDatabase(database, { staff: config.seedStaff, absence: true, learning: true, onProgress: progressBar('Seeding demo trust') });
   console.log(`Seeded ${summary.employees} staff and ${summary.payslips} payslips in ${(summary.milliseconds / 1000).toFixed(1)} s`);
 }
 

@@ -6,7 +6,10 @@ import { AbsenceResource } from './resources/absence.ts';
 import { ApprovalsResource } from './resources/approvals.ts';
 import { AuditResource } from './resources/audit.ts';
 import { CalendarsResource } from './resources/calendars.ts';
+import { ComplianceResource } from './resources/compliance.ts';
+import { CoursesResource } from './resources/courses.ts';
 import { DemoResource } from './resources/demo.ts';
+import { EnrolmentsResource } from './resources/enrolments.ts';
 import { EventsResource } from './resources/events.ts';
 import { LeaveResource } from './resources/leave.ts';
 import { MeResource } from './resources/me.ts';
@@ -287,6 +290,12 @@ export interface EsrClient {
   readonly absence: AbsenceResource;
   /** Shared calendars: UK bank holidays. */
   readonly calendars: CalendarsResource;
+  /** The course catalogue: search with relevance and facets, courses and class sessions. */
+  readonly courses: CoursesResource;
+  /** Enrolments: enrol, waiting lists, cancel, attendance, completion. */
+  readonly enrolments: EnrolmentsResource;
+  /** Statutory and mandatory training (CSTF): red/amber/green matrix, history, team and organisation figures. */
+  readonly compliance: ComplianceResource;
   /** The integrators' feed of approval and request state changes, with a poller that follows it. */
   readonly events: EventsResource;
   /** Demo sign-in (only on servers running in demo mode). */
@@ -320,6 +329,9 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     leave: new LeaveResource(transport, etags),
     absence: new AbsenceResource(transport, etags),
     calendars: new CalendarsResource(transport),
+    courses: new CoursesResource(transport, etags),
+    enrolments: new EnrolmentsResource(transport),
+    compliance: new ComplianceResource(transport),
     events: new EventsResource(transport),
     demo: new DemoResource(transport),
     etagOf: (value) => etags.of(value),

@@ -32,4 +32,7 @@ export type { EventsResource, EventListOptions, EventPollOptions } from './resou
 export type { PeopleResource, EmployeeRef, UpdateOptions, CreateOptions } from './resources/people.ts';
 export type { AuditResource, AuditListOptions } from './resources/audit.ts';
 export type { DemoResource, DemoRole } from './resources/demo.ts';
+export type { CoursesResource, SessionsResource, CourseFilter, CourseSearchOptions } from './resources/courses.ts';
+export type { EnrolmentsResource, EnrolmentListOptions } from './resources/enrolments.ts';
+export type { ComplianceResource, LearningRequirementsResource, TrainingRecordsResource, ComplianceOptions } from './resources/compliance.ts';
 export type * from './types.ts';

@@ -155,4 +155,41 @@ export type AbsenceRate = Schemas['AbsenceRate'];
 export type SicknessReasons = Schemas['SicknessReasons'];
 export type SicknessReason = SicknessReasons[number];
 
+// Learning
+
+/** A catalogue course (classroom, virtual or e-learning) with the CSTF subjects it records. */
+export type Course = Schemas['Course'];
+export type CourseDelivery = Course['delivery'];
+/** A search hit: the course with its relevance, upcoming sessions and the next bookable one. */
+export type CourseSearchItem = Schemas['CourseSearchItem'];
+export type CourseFacetCount = Schemas['CourseFacetCount'];
+/** A course with its sessions (places left, waiting-list length). */
+export type CourseDetail = Schemas['CourseDetail'];
+export type NewCourse = Schemas['NewCourse'];
+export type CoursePatch = Schemas['CoursePatch'];
+export type ClassSession = Schemas['ClassSession'];
+export type NewClassSession = Schemas['NewClassSession'];
+export type ClassSessionPatch = Schemas['ClassSessionPatch'];
+/** An enrolment: pending_approval, waitlisted (with its position), enrolled, attended, no_show, completed, cancelled, rejected. */
+export type Enrolment = Schemas['Enrolment'];
+export type EnrolmentStatus = Enrolment['status'];
+export type NewEnrolment = Schemas['NewEnrolment'];
+/** A Core Skills Training Framework subject and level with its renewal period. */
+export type LearningSubject = Schemas['LearningSubject'];
+export type LearningRequirement = Schemas['LearningRequirement'];
+export type NewLearningRequirement = Schemas['NewLearningRequirement'];
+export type TrainingRecord = Schemas['TrainingRecord'];
+export type NewTrainingRecord = Schemas['NewTrainingRecord'];
+/** One subject of a person's red/amber/green matrix. */
+export type ComplianceCell = Schemas['ComplianceCell'];
+export type ComplianceStatus = ComplianceCell['status'];
+export type ComplianceSummary = Schemas['ComplianceSummary'];
+export type PersonCompliance = Schemas['PersonCompliance'];
+/** A person's matrix row with the date and amber window it was judged on. */
+export type ComplianceMatrix = Schemas['ComplianceMatrix'];
+export type SubjectCompliance = Schemas['SubjectCompliance'];
+export type UnitCompliance = Schemas['UnitCompliance'];
+/** Compliance by subject for an organisation or org unit, with each child unit. */
+export type OrganisationCompliance = Schemas['OrganisationCompliance'];
+
 export type { components, operations, paths };

@@ -6,7 +6,7 @@ import { problems } from '../http/problem.ts';
 import type { Principal } from './principal.ts';
 
 /** How the caller relates to the person whose record they ask for. */
-export type Relation = 'self' | 'line_manager' | 'hr_admin' | 'payroll_admin';
+export type Relation = 'self' | 'line_manager' | 'hr_admin' | 'payroll_admin' | 'learning_admin';
 
 /** What each kind of record allows. Anything not listed is refused. */
 export const policies = {
@@ -41,6 +41,12 @@ export const policies = {
   sickPay: ['self', 'line_manager', 'hr_admin', 'payroll_admin'],
   /** Recording and updating sickness episodes and return to work: the line manager or HR, never the person. */
   sicknessWrite: ['line_manager', 'hr_admin'],
+  /** Enrolments, training history and the compliance matrix: the person, their managers, HR and learning admins. */
+  learning: ['self', 'line_manager', 'hr_admin', 'learning_admin'],
+  /** Enrolling someone on a course (or cancelling it): the person, a manager above them, HR and learning admins. */
+  enrolmentWrite: ['self', 'line_manager', 'hr_admin', 'learning_admin'],
+  /** Recording training done elsewhere, attendance and completion: learning admins. */
+  trainingRecordWrite: ['learning_admin'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type Policy = keyof typeof policies;
@@ -63,6 +69,7 @@ export async function relationsTo(db: Db, principal: Principal, employeeId: stri
   if (principal.roles.includes('hr_admin')) relations.push('hr_admin');
   else if (await isInReportingLine(db, principal.employeeId, employeeId)) relations.push('line_manager');
   if (principal.roles.includes('payroll_admin')) relations.push('payroll_admin');
+  if (principal.roles.includes('learning_admin')) relations.push('learning_admin');
   return relations;
 }
 
@@ -110,6 +117,12 @@ export async function authorise(db: Db, principal: Principal, employeeIdOrMe: st
     throw problems.forbidden(`Your role does not allow this on ${employeeId}'s record.`);
   }
   throw problems.notFound(`Employee ${employeeId}`);
+}
+
+/** Catalogue writes, registers and organisation-wide learning reports: learning admins (reports also HR). */
+export function requireLearningAdmin(principal: Principal, options: { orHrAdmin?: boolean } = {}): void {
+  const ok = principal.roles.includes('learning_admin') || (options.orHrAdmin === true && principal.roles.includes('hr_admin'));
+  if (!ok) throw problems.forbidden(options.orHrAdmin ? 'Only learning and HR admins may see organisation-wide learning reports.' : 'Only learning admins may do this.');
 }
 
 /** Organisation-wide absence analytics (rates by unit, month and reason): HR admins only. */

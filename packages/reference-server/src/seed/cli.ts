@@ -13,6 +13,7 @@ import type { SeedSummary } from './seed.ts';
 
 const usage = `Usage: node src/seed/cli.ts --staff <n> [--organisations <n>] [--seed <n>] [--as-of YYYY-MM-DD]
          [--payslip-months <n>] [--database-url postgres://… | --data-dir <path>] [--append | --resume] [--even]
+         [--learning [--courses <n>] [--sessions <n>]]
 
   --staff             staff in total, spread over the organisations (realistic spread of trust sizes)
   --organisations     number of organisations (default 1)
@@ -25,7 +26,10 @@ const usage = `Usage: node src/seed/cli.ts --staff <n> [--organisations <n>] [--
   --resume            carry on an interrupted run (same options): organisations already there are skipped
   --even              the same number of staff in every organisation
   --method            unnest (default) or values: how rows are inserted
-  --rows-per-statement  rows per INSERT per table (default 1000 on PGlite, 5000 on PostgreSQL)`;
+  --rows-per-statement  rows per INSERT per table (default 1000 on PGlite, 5000 on PostgreSQL)
+  --learning          also seed learning: CSTF requirements, catalogue, sessions, bookings, training history
+  --courses           courses per organisation (default one per 20 staff, at least 60)
+  --sessions          class sessions per organisation (default 10 per classroom or virtual course)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -48,6 +52,9 @@ const { values } = (() => {
         even: { type: 'boolean', default: false },
         method: { type: 'string', default: 'unnest' },
         'rows-per-statement': { type: 'string' },
+        learning: { type: 'boolean', default: false },
+        courses: { type: 'string' },
+        sessions: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -72,6 +79,9 @@ const organisationCount = whole('organisations', values.organisations, 1)!;
 const seed = whole('seed', values.seed, 0)!;
 const payslipMonths = whole('payslip-months', values['payslip-months'], 0);
 const rowsPerStatement = whole('rows-per-statement', values['rows-per-statement'], 1);
+const courses = whole('courses', values.courses, 1);
+const sessions = whole('sessions', values.sessions, 0);
+if ((courses !== undefined || sessions !== undefined) && !values.learning) fail('--courses and --sessions go with --learning');
 const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) fail(`--as-of must be a date YYYY-MM-DD, got ${asOf}`);
 if (values.method !== 'unnest' && values.method !== 'values') fail(`--method must be unnest or values, got ${values.method}`);
@@ -115,6 +125,7 @@ try {
     ...(payslipMonths !== undefined ? { payslipMonths } : {}),
     ...(rowsPerStatement !== undefined ? { rowsPerStatement } : {}),
     insertMethod: values.method,
+    ...(values.learning ? { learning: { ...(courses !== undefined ? { courses } : {}), ...(sessions !== undefined ? { sessions } : {}) } } : {}),
     firstOrganisationIndex,
     skipExisting: values.resume,
     signal: abort.signal,

@@ -8,6 +8,8 @@ import {
 import type { PayslipHeaderRecord } from '../db/schema.ts';
 import { maskAccountNumber } from '../domain/masking.ts';
 import { seedAbsence } from './absence.ts';
+import { seedLearning } from './learning.ts';
+import type { LearningSeedOptions } from './learning.ts';
 import { BulkWriter, TableBuffer, inTransaction, queryRows } from './bulk.ts';
 import type { InsertMethod } from './bulk.ts';
 import { payDatesUpTo, payslipHistory } from './payslip-history.ts';
@@ -38,6 +40,8 @@ export interface SeedOptions {
   signal?: AbortSignal;
   /** Leave and absence (src/seed/absence.ts): also generate sickness episodes for the seeded trusts (default off). */
   absence?: boolean | { months?: number };
+  /** Learning (src/seed/learning.ts): requirements, catalogue, sessions, bookings and completion history (default off). */
+  learning?: boolean | Pick<LearningSeedOptions, 'courses' | 'sessions' | 'enrolments' | 'history'>;
   /** Called as rows are written, for a progress bar. `total` is an estimate until the last call. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -196,6 +200,14 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
     done += absence.episodes;
   }
   // --- end of the leave and absence hook ---
+  // --- Learning hook (src/seed/learning.ts): catalogue, bookings and training history for the organisations seeded here. ---
+  if (options.learning) {
+    const seededIds = Array.from({ length: orgCount }, (_, o) => organisationId(first + o)).filter((id) => !existing.has(id));
+    const learning = await seedLearning(database, { seed, asOf, organisationIds: seededIds, rowsPerStatement, ...(typeof options.learning === 'object' ? options.learning : {}) });
+    Object.assign(rowsByTable, { courses: learning.courses, class_sessions: learning.sessions, enrolments: learning.enrolments, training_records: learning.trainingRecords, learning_requirements: learning.requirements });
+    done += learning.courses + learning.sessions + learning.enrolments + learning.trainingRecords + learning.requirements;
+  }
+  // --- end of the learning hook ---
   // Fresh statistics, so the planner uses the indexes from the first request on.
   await database.exec('ANALYZE');
   options.onProgress?.(done, done, 'done');
