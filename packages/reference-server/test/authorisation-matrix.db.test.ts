@@ -41,12 +41,17 @@ interface Targets {
  * `body`, `ifMatch` (the path to read the ETag from) and `fresh` (new target records first) shape the request.
  */
 interface PolicyRow {
-  allow: Caller[] | 'own' | 'public';
+  allow: Caller[] | 'own' | 'public' | ((t: { managers: Set<Caller> }) => Caller[]);
   body?: (t: Targets) => unknown;
   ifMatch?: { path: string; reader: Caller };
-  fresh?: 'approval' | 'draftLeave' | 'pendingLeave';
+  fresh?: 'approval' | 'draftLeave' | 'pendingLeave' | 'session' | 'enrolment' | 'eLearningEnrolment' | 'requirement';
 }
 const line: Caller[] = ['self', 'manager', 'senior', 'hr'];
+const learningLine: Caller[] = [...line, 'learning'];
+const sameOrganisation: Caller[] = ['self', 'manager', 'senior', 'outOfLine', 'peer', 'hr', 'payroll', 'learning'];
+let courseCount = 0;
+const newCourse = (delivery: 'classroom' | 'e_learning') => ({ code: `MTX${courseCount++}`, title: `Matrix course ${courseCount}`, category: 'Matrix', delivery, durationMinutes: 60 });
+const newSession = () => ({ startsAt: '2027-02-10T09:30:00.000Z', endsAt: '2027-02-10T12:30:00.000Z', venue: 'Education centre', capacity: 40 });
 const policy: Record<string, PolicyRow> = {
   // Demo mode sign-in: public by design (demo deployments only).
   listDemoPeople: { allow: 'public' },
@@ -112,13 +117,41 @@ const policy: Record<string, PolicyRow> = {
   adjustLeaveBalance: { allow: ['hr'], body: () => ({ kind: 'annual', minutes: 30, reason: 'Matrix test' }) },
   getAbsenceCalendar: { allow: line },
   // Sickness: the person, the line and HR read (reasons are health data); the line and HR record.
-  recordSicknessEpisode: { allow: ['manager', 'senior', 'hr'], body: () => { const d = `2026-06-${String(10 + 2 * sicknessCount++).padStart(2, '0')}`; return { startDate: d, endDate: d, reasonLevel1: 'S13' }; } },
+  recordSicknessEpisode: { allow: ['manager', 'senior', 'hr'], body: () => { const d = `2026-06-${String(1 + sicknessCount++).padStart(2, '0')}`; return { startDate: d, endDate: d, reasonLevel1: 'S13' }; } },
   listSicknessEpisodes: { allow: line },
   getSicknessEpisode: { allow: line },
   updateSicknessEpisode: { allow: ['manager', 'senior', 'hr'], body: () => ({ reasonLevel1: 'S12' }), ifMatch: { path: '/v1/people/{employeeId}/sickness-episodes/{episodeId}', reader: 'hr' } },
   getSickPay: { allow: [...line, 'payroll'] },
   getSickPayForPeriod: { allow: [...line, 'payroll'] },
   getBradfordFactor: { allow: line },
+  // Learning catalogue: anyone in the organisation reads it (other trusts: not found); learning admins write.
+  searchCourses: { allow: 'own' },
+  getCourseFacets: { allow: 'own' },
+  getCourse: { allow: sameOrganisation },
+  createCourse: { allow: ['learning'], body: () => newCourse('classroom') },
+  updateCourse: { allow: ['learning'], body: () => ({ audience: 'All staff' }), ifMatch: { path: '/v1/courses/{courseId}', reader: 'learning' } },
+  createClassSession: { allow: ['learning'], body: () => newSession() },
+  getClassSession: { allow: sameOrganisation },
+  updateClassSession: { allow: ['learning'], body: () => ({ venue: 'Seminar room 2' }), ifMatch: { path: '/v1/sessions/{sessionId}', reader: 'learning' } },
+  listSessionEnrolments: { allow: ['learning'] },
+  // Enrolments and training history: the person, their line, HR and learning admins (payroll admins as such: no).
+  listEnrolments: { allow: learningLine },
+  enrol: { allow: learningLine, body: (t) => ({ sessionId: t.params['sessionId'], employeeId: t.cast.ids.self }), fresh: 'session' },
+  getEnrolment: { allow: learningLine },
+  cancelEnrolment: { allow: learningLine, body: () => ({ reason: 'Matrix test' }), fresh: 'enrolment' },
+  markAttendance: { allow: ['learning'], body: () => ({ attended: true }), fresh: 'enrolment' },
+  // Learners record their own e-learning completion; for anyone else it is the learning admins'.
+  completeEnrolment: { allow: ['self', 'learning'], body: () => ({}), fresh: 'eLearningEnrolment' },
+  listLearningSubjects: { allow: 'own' },
+  listLearningRequirements: { allow: 'own' },
+  createLearningRequirement: { allow: ['learning'], body: () => ({ subjectCode: 'fire_safety', jobTitle: 'Matrix tester' }) },
+  deleteLearningRequirement: { allow: ['learning'], fresh: 'requirement' },
+  getComplianceMatrix: { allow: learningLine },
+  listTrainingRecords: { allow: learningLine },
+  recordTraining: { allow: ['learning'], body: () => ({ subjectCode: 'fire_safety', completedOn: '2026-11-02' }) },
+  // Team compliance is for managers (whoever has reports); organisation reports for learning and HR admins.
+  getTeamCompliance: { allow: (t) => [...t.managers] },
+  getComplianceBySubject: { allow: ['learning', 'hr', 'hrOther'] },
 };
 
 let sicknessCount = 0; // distinct one-day sickness episodes in June 2026
@@ -143,6 +176,7 @@ describe(`authorisation matrix: every operation × caller × ownership on ${engi
   const orgOfEmployee = new Map<string, string>();
   let selfName: string;
   let cells = 0;
+  const managers = new Set<Caller>();
   const outcomes = new Map<string, number>();
 
   const request = (caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
@@ -168,6 +202,30 @@ describe(`authorisation matrix: every operation × caller × ownership on ${engi
     const res = await request('self', 'POST', '/v1/people/me/leave-requests', { type: 'annual', startDate: nextLeaveDay(), submit });
     assert.equal(res.status, 201, `a leave request for the matrix: ${await res.clone().text()}`);
     params['leaveRequestId'] = (await res.json()).id;
+  };
+  /** As the learning admin: a new course (with one session when classroom); self not enrolled yet. */
+  const freshCourse = async (delivery: 'classroom' | 'e_learning'): Promise<Record<string, string>> => {
+    const course = await request('learning', 'POST', '/v1/courses', newCourse(delivery));
+    assert.equal(course.status, 201, await course.clone().text());
+    const courseId = (await course.json()).id as string;
+    if (delivery === 'e_learning') return { courseId };
+    const session = await request('learning', 'POST', `/v1/courses/${courseId}/sessions`, newSession());
+    assert.equal(session.status, 201, await session.clone().text());
+    return { courseId, sessionId: (await session.json()).id };
+  };
+  /** A new course, and self enrolled on it (on its session when classroom). */
+  const freshEnrolment = async (delivery: 'classroom' | 'e_learning') => {
+    const { courseId, sessionId } = await freshCourse(delivery);
+    const target = sessionId ? { sessionId } : { courseId: courseId! };
+    const enrolment = await request('self', 'POST', '/v1/enrolments', target);
+    assert.equal(enrolment.status, 201, await enrolment.clone().text());
+    params['enrolmentId'] = (await enrolment.json()).id;
+    return { courseId: courseId!, ...target };
+  };
+  const freshRequirement = async () => {
+    const res = await request('learning', 'POST', '/v1/learning/requirements', { subjectCode: 'fire_safety', jobTitle: `Matrix ${Math.random()}` });
+    assert.equal(res.status, 201, await res.clone().text());
+    params['requirementId'] = (await res.json()).id;
   };
   const settle = async () => {
     for (let i = 0; i < 600; i++) {
@@ -199,6 +257,12 @@ describe(`authorisation matrix: every operation × caller × ownership on ${engi
     assert.equal(episode.status, 201, await episode.clone().text());
     params['episodeId'] = (await episode.json()).id;
     await freshApproval();
+    // Learning: a course with a session self is enrolled on (the session keeps places for the enrol cells).
+    Object.assign(params, await freshEnrolment('classroom'));
+    await freshRequirement();
+    for (const c of callers) {
+      if (c !== 'anonymous' && (await queryRows(h.database, `SELECT 1 FROM assignments WHERE supervisor_employee_id = $1 LIMIT 1`, [cast.ids[c]])).length > 0) managers.add(c);
+    }
     const run = await request('payroll', 'POST', '/v1/payroll/runs', { taxYear: '2026-27', periodNumber: 9, payDate: '2026-12-24' });
     assert.equal(run.status, 202, await run.clone().text());
     params['runId'] = (await run.json()).id;
@@ -238,13 +302,18 @@ describe(`authorisation matrix: every operation × caller × ownership on ${engi
       const row = policy[route.op.operationId];
       if (!row) continue; // reported by the test above
       await t.test(`${route.op.operationId}`, async () => {
-        const allowed = (c: Caller) => (row.allow === 'public' ? true : c === 'anonymous' ? false : row.allow === 'own' ? true : row.allow.includes(c));
+        const allow = typeof row.allow === 'function' ? row.allow({ managers }) : row.allow;
+        const allowed = (c: Caller) => (allow === 'public' ? true : c === 'anonymous' ? false : allow === 'own' ? true : allow.includes(c));
         // Refusals first, so an allowed write cannot change what a refused caller would have met.
         const order = [...callers].sort((a, b) => Number(allowed(a)) - Number(allowed(b)));
         for (const caller of order) {
           if (row.fresh === 'approval') await freshApproval();
           if (row.fresh === 'draftLeave') await freshLeave(false);
           if (row.fresh === 'pendingLeave') await freshLeave(true);
+          if (row.fresh === 'session') params['sessionId'] = (await freshCourse('classroom'))['sessionId']!;
+          if (row.fresh === 'enrolment') await freshEnrolment('classroom');
+          if (row.fresh === 'eLearningEnrolment') await freshEnrolment('e_learning');
+          if (row.fresh === 'requirement') await freshRequirement();
           const where = `${route.op.operationId} as ${caller}`;
           const headers: Record<string, string> = row.ifMatch ? { 'if-match': await etag(row.ifMatch.path, row.ifMatch.reader) } : {};
           const res = await callCell(route, row, caller, params, headers);
