@@ -224,11 +224,34 @@ describe(`concurrency histories on ${engine}`, () => {
     noViolations([...checkDefiniteAnswers(history), ...(await checkOnePayslipPerPeriod(history, f.h.database))]);
   });
 
-  test('over capacity: the database check is wired and runs as soon as the learning tables exist', async () => {
-    const present = await learningTablesExist(f.h.database);
-    // Before the learning migration is merged there is nothing to check; afterwards the same call checks every session.
-    assert.deepEqual(await checkNoOverCapacity(new History(), f.h.database), []);
-    if (!present) assert.equal(present, false, 'class_sessions not migrated yet: extension point only (see helpers/history.ts)');
+  test('learning: twenty enrolments race for five places while enrolled learners cancel — never over capacity, the waiting list promoted', async () => {
+    assert.ok(await learningTablesExist(f.h.database), 'the learning tables are migrated');
+    const history = new History();
+    const admin = await f.h.demo.sign({ sub: f.ids.hr, org: 'org_00', roles: ['learning_admin'] });
+    const asAdmin = (method: string, path: string, body?: unknown) =>
+      f.app.request(path, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }) as Promise<TestResponse>;
+    const course = await asAdmin('POST', '/v1/courses', { code: 'HIST1', title: 'History test course', category: 'Test', delivery: 'classroom', durationMinutes: 60 });
+    assert.equal(course.status, 201, await course.clone().text());
+    const capacity = 5;
+    const session = await asAdmin('POST', `/v1/courses/${(await course.json()).id}/sessions`, { startsAt: '2027-02-10T09:30:00.000Z', endsAt: '2027-02-10T12:30:00.000Z', venue: 'Room 1', capacity });
+    assert.equal(session.status, 201, await session.clone().text());
+    const sessionId = (await session.json()).id as string;
+    const learners = (await f.q<{ id: string }>(sql`SELECT id FROM employees WHERE organisation_id = 'org_00' ORDER BY id LIMIT 20`)).map((r) => r.id);
+    const enrolOne = (employeeId: string, process: string) =>
+      history.run(process, 'enrol', { sessionId, employeeId }, async () => outcome(await asAdmin('POST', '/v1/enrolments', { sessionId, employeeId })));
+    // First wave: twenty at once.
+    await Promise.all(learners.map((id, i) => enrolOne(id, `enrol-${i}`)));
+    const placed = history.operations().filter((o) => o.op === 'enrol' && o.type === 'ok' && (o.output['body'] as { status?: string }).status === 'enrolled');
+    assert.equal(placed.length, capacity, 'exactly the places there were');
+    // Second wave: three enrolled learners cancel while the waiting list is promoted and two retries race in.
+    await Promise.all([
+      ...placed.slice(0, 3).map((o, i) => history.run(`cancel-${i}`, 'cancel-enrolment', { id: (o.output['body'] as { id: string }).id, sessionId, wasEnrolled: true }, async () =>
+        outcome(await asAdmin('POST', `/v1/enrolments/${(o.output['body'] as { id: string }).id}/cancel`, { reason: 'Race' })))),
+      ...learners.slice(0, 2).map((id, i) => enrolOne(id, `retry-${i}`)),
+    ]);
+    const [taken] = await queryRows<{ n: number | string }>(f.h.database, `SELECT count(*) AS n FROM enrolments WHERE session_id = $1 AND status = 'enrolled'`, [sessionId]);
+    assert.equal(Number(taken!.n), capacity, 'cancelled places were filled from the waiting list');
+    noViolations([...checkDefiniteAnswers(history), ...(await checkNoOverCapacity(history, f.h.database, new Map([[sessionId, capacity]])))]);
   });
 
   test('every invariant holds over the database this suite left behind', async () => {

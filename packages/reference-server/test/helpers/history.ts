@@ -200,17 +200,21 @@ export async function checkOnePayslipPerPeriod(history: History, database: Datab
 /**
  * No class session over capacity. Extension point for the learning tables: the database check runs
  * whenever `class_sessions` and `enrolments` exist (it returns nothing to check before they are
- * merged); a concurrent enrolment test records its calls as op 'enrol' with `{ sessionId }` and the
- * history check counts successful enrolments per session against `capacities`.
+ * merged); a concurrent enrolment test records its calls as op 'enrol' with `{ sessionId }` (and
+ * cancellations as 'cancel-enrolment' with `{ sessionId, wasEnrolled }`), and the history check counts
+ * places taken per session against `capacities`.
  */
 export async function checkNoOverCapacity(history: History, database: Database, capacities: Map<string, number> = new Map()): Promise<Violation[]> {
   const violations: Violation[] = [];
+  // Places granted by successful enrolments, less places given back by successful cancellations of
+  // enrolled learners. Promotions from the waiting list happen inside the server and are not seen, so
+  // this count can only be low: whatever it flags is real. The database check below is exact.
   const enrolled = new Map<string, number>();
-  for (const o of history.operations().filter((x) => x.op === 'enrol' && x.type === 'ok')) {
+  for (const o of history.operations().filter((x) => x.type === 'ok' && (x.op === 'enrol' || (x.op === 'cancel-enrolment' && x.input['wasEnrolled'] === true)))) {
     const status = (o.output['body'] as { status?: string } | undefined)?.status;
-    if (status !== undefined && status !== 'enrolled') continue; // waitlisted or awaiting approval: no place taken
+    if (o.op === 'enrol' && status !== undefined && status !== 'enrolled') continue; // waitlisted or awaiting approval: no place taken
     const session = String(o.input['sessionId']);
-    enrolled.set(session, (enrolled.get(session) ?? 0) + 1);
+    enrolled.set(session, (enrolled.get(session) ?? 0) + (o.op === 'enrol' ? 1 : -1));
   }
   for (const [session, n] of enrolled) {
     const capacity = capacities.get(session);
