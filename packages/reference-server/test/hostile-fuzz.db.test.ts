@@ -93,6 +93,9 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
       return;
     }
     if (res.status >= 500) assert.fail(`${res.status} from ${where}: ${await res.text()}`);
+    // CRLF in a value never becomes a header of ours.
+    assert.equal(res.headers.get('x-injected'), null, `header injection from ${where}`);
+    assert.ok(!(res.headers.get('set-cookie') ?? '').includes('pwned'), `header injection from ${where}`);
     if (res.status >= 400) {
       const problem = await readProblem(res);
       // Every 400 and 415 names what was wrong (a field, the body as a whole, or the content-type header).
