@@ -83,6 +83,99 @@ test('signing in as someone else shows their payslip instead', async () => {
   }, before, { timeout: 20_000 });
 });
 
+const shadowText = (tag: string) => page.locator(tag).evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+const waitForText = (tag: string, pattern: RegExp) =>
+  page.waitForFunction(
+    ([t, source]) => new RegExp(source).test(document.querySelector(t)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? ''),
+    [tag, pattern.source] as const,
+    { timeout: 20_000 },
+  );
+
+test('the leave, approvals and personal details widgets load for the signed-in employee', async () => {
+  await waitForText('esr-leave-request', /Request leave/);
+  assert.match(await shadowText('esr-leave-request'), /Annual leave left|no annual leave balance/);
+  await waitForText('esr-personal-details', /Your personal details/);
+  assert.match(await shadowText('esr-personal-details'), /Home address/);
+  await waitForText('esr-approval-inbox', /Nothing is waiting for you|Waiting for you \(/);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+/** The next Monday at least `days` ahead, as day/month/year. */
+function mondayAfter(days: number): { day: string; month: string; year: string; iso: string } {
+  const d = new Date(Date.now() + days * 86_400_000);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()), iso: d.toISOString().slice(0, 10) };
+}
+
+test('an employee requests leave, and their manager approves it from the inbox with the keyboard', async () => {
+  await waitForText('esr-leave-request', /Request leave/);
+  const employee = await page.locator('#signin-status').textContent();
+  // Seeded leave may already cover a week: try a few weeks until the server accepts one.
+  let submitted: { id: string; startDate: string } | undefined;
+  for (let week = 0; week < 6 && !submitted; week++) {
+    const date = mondayAfter(56 + week * 7);
+    const leave = page.locator('esr-leave-request');
+    for (const [part, value] of [['day', date.day], ['month', date.month], ['year', date.year]] as const) {
+      await leave.locator(`#start-${part}`).fill(value);
+      await leave.locator(`#end-${part}`).fill(value);
+    }
+    await waitForText('esr-leave-request', /This request takes|not working on these dates/);
+    const done = page.evaluate(
+      () =>
+        new Promise<{ id: string; startDate: string } | undefined>((resolve) => {
+          const el = document.querySelector('esr-leave-request')!;
+          el.addEventListener('esr-leave-request-submitted', (e) => resolve((e as CustomEvent).detail.leaveRequest), { once: true });
+          el.addEventListener('esr-error', () => resolve(undefined), { once: true });
+        }),
+    );
+    await leave.locator('[part~="submit-button"]').click();
+    submitted = await done;
+  }
+  assert.ok(submitted, `the server accepted none of the weeks tried for ${employee}`);
+  await waitForText('esr-leave-request', /Leave requested/);
+
+  // Who approves it: the requester's own box names the current approver.
+  const approver = await page.evaluate(async (leaveId) => {
+    const { token } = JSON.parse(sessionStorage.getItem('esr-demo-token')!);
+    const response = await fetch('/v1/approvals?box=mine&type=leave.request&limit=100', { headers: { Authorization: `Bearer ${token}` } });
+    const { data } = await response.json();
+    const item = data.find((a: { subjectRef: string }) => a.subjectRef === leaveId);
+    return item?.currentStep?.approver as { id: string; name: string } | null;
+  }, submitted.id);
+  assert.ok(approver, 'the leave request waits on a named approver');
+
+  // Sign in as the approver through the page's own form.
+  await page.evaluate(({ id, name }) => {
+    const select = document.getElementById('person') as HTMLSelectElement;
+    select.append(new Option(name, id));
+    select.value = id;
+  }, approver);
+  await page.click('#signin-form button[type=submit]');
+  await page.waitForFunction((name) => document.getElementById('signin-status')?.textContent?.includes(name), approver.name, { timeout: 20_000 });
+
+  await waitForText('esr-leave-request', /Request leave/);
+  assert.doesNotMatch(await shadowText('esr-leave-request'), /Leave requested/, 'nothing of the previous person stays on screen');
+  const rows = page.locator('esr-approval-inbox [role="option"]');
+  await rows.first().waitFor({ timeout: 20_000 });
+  const approvalId = await page.evaluate(async (leaveId) => {
+    const { token } = JSON.parse(sessionStorage.getItem('esr-demo-token')!);
+    const response = await fetch('/v1/approvals?box=pending&type=leave.request&limit=100', { headers: { Authorization: `Bearer ${token}` } });
+    const { data } = await response.json();
+    return data.find((a: { subjectRef: string }) => a.subjectRef === leaveId)?.id as string;
+  }, submitted.id);
+  const target = page.locator(`esr-approval-inbox [id="item-${approvalId}"]`);
+  await target.waitFor({ timeout: 20_000 });
+  await target.focus();
+  await page.keyboard.press('Enter');
+  await waitForText('esr-approval-inbox', /Who else is off/);
+  await target.focus();
+  await page.keyboard.press('a');
+  await waitForText('esr-approval-inbox', /Approved: /);
+  assert.equal(await page.locator(`esr-approval-inbox [id="item-${approvalId}"]`).count(), 0, 'the approved request left the inbox');
+  await page.screenshot({ path: screenshot.replace('.png', '-approvals.png'), fullPage: true });
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
 test('the whole page passes axe (WCAG 2.2 AA)', async () => {
   await page.addScriptTag({ content: axeSource }).catch(async () => {
     // The page's CSP forbids inline script: evaluate axe in the page's isolated world instead.

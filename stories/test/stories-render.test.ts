@@ -1,4 +1,4 @@
-// Renders every payslip and provider story from the static Storybook build in real Chromium, checks each
+// Renders every widget story (each widget × state × locale) from the static Storybook build in real Chromium, checks each
 // state's text inside the widget's shadow root, and runs axe-core with the NHS tag set.
 // Run after `storybook build`: `node test/stories-render.test.ts` (Node 24 strips the types).
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
 
 interface StoryCase {
   id: string;
+  /** The widget's tag (default `esr-payslip`). */
+  tag?: string;
   /** Text that must appear inside the widget once the state has rendered. */
   expect: string[];
   /** Extra checks in the page, after the text has appeared. */
@@ -57,7 +59,39 @@ const STORIES: StoryCase[] = [
     },
   },
   { id: 'widgets-provider--welsh', expect: ['Cyflog net', '£2,093.02'] },
+  ...stateCases('esr-leave-request', 'widgets-leave-request', {
+    data: [['Annual leave left', '150 hours', '15 February 2027'], ['Gwneud cais am wyliau', '150 awr', 'Chwefror 2027']],
+    empty: [['You have not requested any leave yet.'], ['Nid ydych wedi gwneud cais am unrhyw wyliau eto.']],
+    loading: [['Loading your leave…'], ['Wrthi’n llwytho eich gwyliau…']],
+  }),
+  { id: 'widgets-leave-request--low-balance', tag: 'esr-leave-request', expect: ['7.5 hours'] },
+  ...stateCases('esr-approval-inbox', 'widgets-approval-inbox', {
+    data: [['Waiting for you (7)', 'Amelia Hughes: Annual leave, 7.5 hours'], ['Yn aros amdanoch chi (7)', 'Gwyliau blynyddol, 7.5 awr']],
+    empty: [['Nothing is waiting for you'], ['Does dim yn aros amdanoch chi']],
+    loading: [['Loading your approvals…'], ['Wrthi’n llwytho eich cymeradwyaethau…']],
+  }),
+  { id: 'widgets-approval-inbox--thousand', tag: 'esr-approval-inbox', expect: ['Waiting for you (1,000)'] },
+  ...stateCases('esr-personal-details', 'widgets-personal-details', {
+    data: [['Ms Amelia Hughes', 'Waiting for approval', 'GL1 3AU'], ['Eich manylion personol', 'Yn aros am gymeradwyaeth']],
+    empty: [['You have not added an address'], ['Nid ydych wedi ychwanegu cyfeiriad']],
+    loading: [['Loading your personal details…'], ['Wrthi’n llwytho eich manylion personol…']],
+  }),
 ];
+
+/** Data, empty, error and loading stories of one widget, each in English and Welsh. */
+function stateCases(tag: string, prefix: string, texts: Record<'data' | 'empty' | 'loading', [string[], string[]]>): StoryCase[] {
+  const busy = async (page: Page) => assert.equal(await page.locator(`${tag} [part~="state"]`).getAttribute('aria-busy'), 'true');
+  return [
+    { id: `${prefix}--data`, tag, expect: texts.data[0] },
+    { id: `${prefix}--data-welsh`, tag, expect: texts.data[1] },
+    { id: `${prefix}--empty`, tag, expect: texts.empty[0] },
+    { id: `${prefix}--empty-welsh`, tag, expect: texts.empty[1] },
+    { id: `${prefix}--server-error`, tag, expect: ['Sorry, there is a problem with ESR', 'Reference: req_mock0000000001', 'Try again'] },
+    { id: `${prefix}--server-error-welsh`, tag, expect: ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Cyfeirnod: req_mock0000000001', 'Ceisio eto'] },
+    { id: `${prefix}--loading`, tag, expect: texts.loading[0], check: busy },
+    { id: `${prefix}--loading-welsh`, tag, expect: texts.loading[1], check: busy },
+  ];
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -106,9 +140,10 @@ describe('Storybook stories render in Chromium and pass axe', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       try {
-        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
+        // The a11y addon would run axe itself after each render; the test runs it (one axe at a time).
+        await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story&globals=a11y.manual:!true`);
         // Playwright locators pierce open shadow roots, so this waits for the widget's own state text.
-        const widget = page.locator('esr-payslip');
+        const widget = page.locator(story.tag ?? 'esr-payslip');
         for (const text of story.expect) {
           await widget.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
         }

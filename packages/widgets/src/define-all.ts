@@ -4,3 +4,6 @@
  */
 import './provider/define.ts';
 import './payslip/define.ts';
+import './leave-request/define.ts';
+import './approval-inbox/define.ts';
+import './personal-details/define.ts';

@@ -10,5 +10,8 @@ export { describeError, MissingClientError, type ErrorKind, type ErrorDescriptio
 export { VERSION } from './internal/version.ts';
 export * from './provider/index.ts';
 export * from './payslip/index.ts';
+export * from './leave-request/index.ts';
+export * from './approval-inbox/index.ts';
+export * from './personal-details/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

@@ -67,3 +67,15 @@ export function formatDate(
 export function formatMonthYear(isoDate: string, locale: SupportedLocale): string {
   return formatDate(isoDate, locale, { month: 'long', year: 'numeric' });
 }
+
+const numberFormats = new Map<SupportedLocale, Intl.NumberFormat>();
+
+/** Minutes as decimal hours, to at most two places (`450` → `7.5`, `20` → `0.33`). */
+export function formatHoursNumber(minutes: number, locale: SupportedLocale): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALES[locale], { maximumFractionDigits: 2 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(minutes / 60);
+}

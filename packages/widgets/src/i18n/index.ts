@@ -1,5 +1,5 @@
 export { LocalizeController, resolveLocale, interpolate } from './localize-controller.ts';
-export { formatMoney, formatDate, formatMonthYear } from './format.ts';
+export { formatMoney, formatDate, formatMonthYear, formatHoursNumber } from './format.ts';
 export { enGB } from './en-GB.ts';
 export { cy } from './cy.ts';
 export { SUPPORTED_LOCALES } from './types.ts';

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { localeContext } from '../provider/context.ts';
 import { closestComposed } from '../internal/dom.ts';
-import { formatDate, formatMoney, formatMonthYear } from './format.ts';
+import { formatDate, formatHoursNumber, formatMoney, formatMonthYear } from './format.ts';
 import { cy } from './cy.ts';
 import { enGB } from './en-GB.ts';
 import type { EsrStringOverrides, EsrStrings, StringKey, SupportedLocale } from './types.ts';
@@ -98,6 +98,17 @@ export class LocalizeController implements ReactiveController {
 
   date(isoDate: string, options?: Intl.DateTimeFormatOptions): string {
     return formatDate(isoDate, this.locale, options);
+  }
+
+  /** Working time held as minutes, in words: "37.5 hours", "1 hour", "7.5 awr". */
+  hours(minutes: number): string {
+    const hours = formatHoursNumber(minutes, this.locale);
+    return this.t(minutes === 60 ? 'hoursValueOne' : 'hoursValue', { hours });
+  }
+
+  /** A number in the locale's digits and separators. */
+  number(value: number): string {
+    return new Intl.NumberFormat(this.lang).format(value);
   }
 
   monthYear(isoDate: string): string {

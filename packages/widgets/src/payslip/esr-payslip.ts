@@ -25,6 +25,7 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
 };
 
 /**
+ * @tag esr-payslip
  * @summary A member of staff's payslip: pay, deductions, net pay, year to date and employer contributions,
  * in the NHS.UK look. Loads the latest payslip, or the one named by `payslip-id`, through the ESR SDK.
  *

@@ -7,6 +7,7 @@ import { appearanceContext, clientContext, localeContext } from './context.ts';
 import { applyAppearance, type EsrAppearance } from './appearance.ts';
 
 /**
+ * @tag esr-provider
  * @summary Shares one ESR connection, a locale and an appearance with every ESR widget inside it.
  *
  * @slot - The page content; any `esr-*` widget inside, however deep (also inside other shadow roots), uses this provider.

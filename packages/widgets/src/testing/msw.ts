@@ -22,3 +22,9 @@ export function useVariant(scenario: PayslipScenario): void {
   // different; at runtime msw recognises handlers from any copy.
   worker.use(...(createPayslipHandlers({ scenario }) as unknown as Parameters<typeof worker.use>));
 }
+
+/** Replaces every handler with these (the SDK's, or this package's testing handlers). */
+export function useHandlers(...handlers: unknown[]): void {
+  worker.resetHandlers();
+  worker.use(...(handlers as Parameters<typeof worker.use>));
+}

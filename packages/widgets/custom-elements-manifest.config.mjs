@@ -1,0 +1,24 @@
+// Custom Elements Manifest (custom-elements.json): read by Storybook's docs pages, IDEs and the JSX/Vue
+// typings. `pnpm build` regenerates it from the classes' JSDoc (@summary @event @csspart @cssproperty @slot).
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/testing/**', 'src/**/*.styles.ts', 'vite.config.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: true,
+  plugins: [
+    {
+      // The analyzer also guesses events from `dispatchEvent(new SomeEvent(detail))` calls and gets their
+      // names wrong (null, "detail"); the classes' @event JSDoc is the documented list.
+      name: 'esr-documented-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('esr-'));
+          }
+        }
+      },
+    },
+  ],
+};

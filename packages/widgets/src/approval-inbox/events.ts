@@ -1,0 +1,46 @@
+import type { ApprovalAction, ApprovalBulkResult, ApprovalDecisionResult } from '@esr/sdk';
+
+export interface EsrApprovalDecideEventDetail {
+  /** One id, or several for bulk approve. */
+  readonly ids: readonly string[];
+  readonly action: ApprovalAction;
+  /** The reason (reject), question (request information) or comment sent with it. */
+  readonly text?: string;
+  /** The new approver's employee id (reassign). */
+  readonly reassignTo?: string;
+}
+
+/** Before a decision is sent: `preventDefault()` stops it (e.g. to confirm in the page's own dialog). */
+export class EsrApprovalDecideEvent extends Event {
+  static readonly eventName = 'esr-approval-decide';
+  readonly detail: EsrApprovalDecideEventDetail;
+  constructor(detail: EsrApprovalDecideEventDetail) {
+    super(EsrApprovalDecideEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+export interface EsrApprovalDecidedEventDetail {
+  readonly action: ApprovalAction;
+  /** A single decision's result. */
+  readonly result?: ApprovalDecisionResult;
+  /** A bulk approval's per-item results. */
+  readonly bulk?: ApprovalBulkResult;
+}
+
+/** A decision (or bulk approval) was recorded by the server. */
+export class EsrApprovalDecidedEvent extends Event {
+  static readonly eventName = 'esr-approval-decided';
+  readonly detail: EsrApprovalDecidedEventDetail;
+  constructor(detail: EsrApprovalDecidedEventDetail) {
+    super(EsrApprovalDecidedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'esr-approval-decide': EsrApprovalDecideEvent;
+    'esr-approval-decided': EsrApprovalDecidedEvent;
+  }
+}

@@ -1,0 +1,2 @@
+export { EsrPersonalDetails } from './esr-personal-details.ts';
+export { EsrPersonalDetailsSaveEvent, EsrPersonalDetailsSavedEvent } from './events.ts';
