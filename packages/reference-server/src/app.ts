@@ -10,6 +10,7 @@ import type { Database } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
 import { clientIpMiddleware } from './http/client-ip.ts';
+import { rejectNulCharacters } from './http/nul-guard.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions) {
   // GET and HEAD requests never carry a body here; asking for one would make @hono/node-server build
   // a full fetch Request (headers, AbortSignal, stream) for every read, for nothing.
   app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use('/v1/*', rejectNulCharacters);
   app.use('/v1/*', async (c, next) => {
     c.set('db', options.database.db);
     await next();
@@ -126,6 +128,15 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => renderProblem(c, problems.routeNotFound(c.req.method, c.req.path)));
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return renderProblem(c, error);
+    // The body validators' own refusals, named like every other validation problem (as the SDK's mocks do).
+    if (error instanceof HTTPException && error.status === 400 && /JSON/.test(error.message)) {
+      return renderProblem(c, problems.validation([{ path: 'json', message: 'Malformed JSON', code: 'invalid_json' }]));
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return renderProblem(c, new ApiProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json.', {
+        errors: [{ path: 'header.content-type', message: 'Must be application/json', code: 'unsupported_media_type' }],
+      }));
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return renderProblem(c, new ApiProblem(error.status, 'bad_request', 'Bad request', error.message || 'The request could not be read.'));
     }
