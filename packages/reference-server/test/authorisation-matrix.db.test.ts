@@ -99,6 +99,12 @@ const policy: Record<string, PolicyRow> = {
   // Audit trail and organisation analytics: HR.
   listAuditEvents: { allow: ['hr', 'hrOther'] },
   getAbsenceRates: { allow: ['hr', 'hrOther'] },
+  // Workforce analytics: managers over their reporting line, HR admins over their organisation (the other
+  // trust's HR admin sees their own trust); everyone else is refused.
+  getWorkforceComposition: { allow: (t) => [...new Set<Caller>([...t.managers, 'hr', 'hrOther'])] },
+  getWorkforceTurnover: { allow: (t) => [...new Set<Caller>([...t.managers, 'hr', 'hrOther'])] },
+  getWorkforceDiversity: { allow: (t) => [...new Set<Caller>([...t.managers, 'hr', 'hrOther'])] },
+  getAbsenceAnalytics: { allow: (t) => [...new Set<Caller>([...t.managers, 'hr', 'hrOther'])] },
   // Approvals: requester/subject and HR view; the current approver decides; the requester answers and withdraws.
   getApproval: { allow: ['self', 'manager', 'hr'], fresh: 'approval' },
   decideApproval: { allow: ['manager'], body: () => ({ action: 'approve' }), ifMatch: { path: '/v1/approvals/{id}', reader: 'hr' }, fresh: 'approval' },
