@@ -3,4 +3,4 @@ export { formatMoney, formatDate, formatMonthYear, formatHoursNumber } from './f
 export { enGB } from './en-GB.ts';
 export { cy } from './cy.ts';
 export { SUPPORTED_LOCALES } from './types.ts';
-export type { EsrStrings, EsrStringOverrides, StringKey, SupportedLocale } from './types.ts';
+export type { CommonStrings, EsrStringOverrides, Messages, StringKey, StringKeyOf, SupportedLocale } from './types.ts';

@@ -5,9 +5,9 @@ import { closestComposed } from '../internal/dom.ts';
 import { formatDate, formatHoursNumber, formatMoney, formatMonthYear } from './format.ts';
 import { cy } from './cy.ts';
 import { enGB } from './en-GB.ts';
-import type { EsrStringOverrides, EsrStrings, StringKey, SupportedLocale } from './types.ts';
+import type { CommonStrings, EsrStringOverrides, Messages, StringKey, SupportedLocale } from './types.ts';
 
-const TABLES: Record<SupportedLocale, EsrStrings> = { 'en-GB': enGB, cy };
+const COMMON: Messages<CommonStrings> = { 'en-GB': enGB, cy };
 
 /** Maps any BCP 47 tag onto a supported locale: `cy`, `cy-GB` → `cy`; everything else → `en-GB`. */
 export function resolveLocale(tag: string | null | undefined): SupportedLocale {
@@ -21,7 +21,7 @@ export function interpolate(template: string, params: Record<string, string | nu
   );
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { i18n?: EsrStringOverrides | undefined };
+type Host<S = unknown> = ReactiveControllerHost & HTMLElement & { i18n?: EsrStringOverrides<S> | undefined };
 
 // One MutationObserver for the whole page rather than one per element: a page of 50 widgets
 // pays for a single observer, and `lang` changes anywhere in the document re-render them.
@@ -43,17 +43,21 @@ function unwatch(host: Host) {
 }
 
 /**
- * Gives an element its locale, strings and Intl formatters.
+ * Gives an element its locale, strings and Intl formatters. `messages` are the widget's own tables
+ * (`src/<widget>/messages.ts`); `t()` looks there first, then in the common table, so a widget's bundle
+ * holds only the strings it uses.
  *
  * Locale order: the element's own `lang`, then the `locale` of an enclosing `<esr-provider>`, then the
  * closest ancestor with `lang` (through shadow roots), then `<html lang>`, then en-GB.
  */
-export class LocalizeController implements ReactiveController {
-  readonly #host: Host;
-  readonly #provided: ContextConsumer<typeof localeContext, Host>;
+export class LocalizeController<S extends object = object> implements ReactiveController {
+  readonly #host: Host<S>;
+  readonly #messages: Messages<S> | undefined;
+  readonly #provided: ContextConsumer<typeof localeContext, Host<S>>;
 
-  constructor(host: Host) {
+  constructor(host: Host<S>, messages?: Messages<S>) {
     this.#host = host;
+    this.#messages = messages;
     host.addController(this);
     this.#provided = new ContextConsumer(host, { context: localeContext, subscribe: true });
   }
@@ -82,13 +86,18 @@ export class LocalizeController implements ReactiveController {
     return this.locale === 'cy' ? 'cy' : 'en-GB';
   }
 
-  get strings(): EsrStrings {
-    return TABLES[this.locale];
+  /** The widget's own table in the current locale (for non-template entries such as payslip line codes). */
+  get strings(): S {
+    return (this.#messages?.[this.locale] ?? {}) as S;
   }
 
   /** A string by key, with the host's `i18n` overrides applied and placeholders filled. */
-  t(key: StringKey, params?: Record<string, string | number>): string {
-    const template = this.#host.i18n?.[key] ?? this.strings[key];
+  t(key: StringKey<S>, params?: Record<string, string | number>): string {
+    const locale = this.locale;
+    const template =
+      this.#host.i18n?.[key] ??
+      (this.#messages?.[locale] as Record<string, string> | undefined)?.[key] ??
+      (COMMON[locale] as unknown as Record<string, string>)[key]!;
     return interpolate(template, params);
   }
 
