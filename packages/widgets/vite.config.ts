@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './build/minify-templates.ts';
 
 /**
  * Library build: one self-contained ES module, `dist/esr-widgets.js`, with lit, @lit/context, the SDK
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
  * Legacy decorators (tsconfig `experimentalDecorators`) are lowered by Vite 8's Oxc transform.
  */
 export default defineConfig({
+  plugins: [minifyTemplates()],
   // public/ only holds mockServiceWorker.js for tests and Storybook; it must never ship in dist/.
   publicDir: false,
   build: {
@@ -18,6 +20,11 @@ export default defineConfig({
       entry: { 'esr-widgets': 'src/bundle.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      // Vite keeps whitespace in ES library builds so that a consumer's bundler can still read the pure
+      // annotations. This file is loaded as is by plain pages, never re-bundled, so minify it fully.
+      output: { minify: true },
     },
   },
 });
