@@ -1,5 +1,5 @@
 import type { Messages, StringKey } from '../i18n/types.ts';
-import { leaveTerms, type LeaveTermStrings } from '../internal/leave-terms.ts';
+import { leaveTermsEnGB, type LeaveTermStrings } from '../internal/leave-terms.ts';
 
 /** Strings of <esr-approval-inbox>, with the leave terms it shares with the leave request. */
 export interface ApprovalInboxStrings extends LeaveTermStrings {
@@ -88,7 +88,7 @@ export interface ApprovalInboxStrings extends LeaveTermStrings {
 export type ApprovalInboxKey = StringKey<ApprovalInboxStrings>;
 
 const enGB: ApprovalInboxStrings = {
-  ...leaveTerms['en-GB'],
+  ...leaveTermsEnGB,
   inboxTitle: 'Approvals',
   inboxLoading: 'Loading your approvals…',
   inboxErrorLoad: 'We could not load your approvals',
@@ -170,88 +170,5 @@ const enGB: ApprovalInboxStrings = {
   inboxOpenDecidedElsewhere: 'The request you had open was decided by someone else.',
 };
 
-// Cymraeg; terms follow the Welsh Government's TermCymru glossary where it has one.
-const cy: ApprovalInboxStrings = {
-  ...leaveTerms.cy,
-  inboxTitle: 'Cymeradwyaethau',
-  inboxLoading: 'Wrthi’n llwytho eich cymeradwyaethau…',
-  inboxErrorLoad: 'Nid oeddem yn gallu llwytho eich cymeradwyaethau',
-  inboxErrorDetail: 'Nid oeddem yn gallu llwytho’r cais hwn',
-  inboxErrorMore: 'Nid oeddem yn gallu llwytho rhagor o geisiadau. Rhowch gynnig arall arni.',
-  inboxShow: 'Dangos',
-  inboxTabPending: 'Yn aros amdanoch chi',
-  inboxTabPendingCount: 'Yn aros amdanoch chi (%{count})',
-  inboxTabDecided: 'Wedi’u penderfynu gennych chi',
-  inboxEmptyPending: 'Does dim yn aros amdanoch chi',
-  inboxEmptyPendingBody: 'Bydd ceisiadau gan eich tîm yn ymddangos yma.',
-  inboxEmptyDecided: 'Nid ydych wedi penderfynu ar unrhyw geisiadau eto',
-  inboxEmptyDecidedBody: 'Bydd ceisiadau rydych yn eu cymeradwyo neu’n eu gwrthod yn cael eu rhestru yma.',
-  inboxSelectAll: 'Dewis y cyfan',
-  inboxApproveSelected: 'Cymeradwyo’r rhai a ddewiswyd (%{count})',
-  inboxRendering: 'Yn dangos %{shown} o %{total}…',
-  inboxShowMore: 'Dangos rhagor',
-  inboxLeaveTitle: '%{name}: %{type}, %{hours}',
-  inboxNameChangeTitle: '%{name}: newid enw',
-  inboxRequested: 'Gwnaed cais %{date}',
-  inboxStatusPending: 'Yn aros',
-  inboxStatusInfoRequested: 'Gofynnwyd am wybodaeth',
-  inboxStatusApproved: 'Wedi’i gymeradwyo',
-  inboxStatusRejected: 'Wedi’i wrthod',
-  inboxStatusWithdrawn: 'Wedi’i dynnu’n ôl',
-  inboxShortcuts: 'Llwybrau byr y bysellfwrdd',
-  inboxKeyMove: 'Symud rhwng ceisiadau',
-  inboxKeyEnds: 'Y cais cyntaf neu olaf',
-  inboxKeyOpen: 'Agor y manylion',
-  inboxKeySelect: 'Dewis ar gyfer cymeradwyo swmp',
-  inboxKeySelectAll: 'Dewis y cyfan',
-  inboxKeyApprove: 'Cymeradwyo',
-  inboxKeyReject: 'Gwrthod, gyda rheswm',
-  inboxKeyInfo: 'Gofyn am ragor o wybodaeth',
-  inboxKeyBulk: 'Cymeradwyo’r ceisiadau a ddewiswyd',
-  inboxKeyClose: 'Cau’r manylion',
-  inboxLoadingDetail: 'Wrthi’n llwytho’r manylion…',
-  inboxClose: 'Cau’r manylion',
-  inboxFor: 'Ar gyfer',
-  inboxRequestedBy: 'Gwnaed cais gan',
-  inboxBalance: 'Gwyliau blynyddol ar ôl',
-  inboxBalanceValue: '%{available} (%{pending} yn aros am gymeradwyaeth)',
-  inboxNameFromTo: 'Enw',
-  inboxNameChange: 'O %{from} i %{to}',
-  inboxSubmitted: 'Cyflwynwyd',
-  inboxHistory: 'Hanes',
-  inboxSystem: 'ESR',
-  inboxWhoElseOff: 'Pwy arall sydd i ffwrdd',
-  inboxCheckingTeam: 'Wrthi’n gwirio calendr eich tîm…',
-  inboxNobodyOff: 'Does neb arall yn y tîm i ffwrdd ar y dyddiadau hyn.',
-  inboxOffSick: 'yn sâl',
-  inboxOffAbsent: 'absennol',
-  inboxApprove: 'Cymeradwyo',
-  inboxReject: 'Gwrthod',
-  inboxRequestInfo: 'Gofyn am wybodaeth',
-  inboxReassign: 'Ailbennu',
-  inboxReasonLabel: 'Pam ydych chi’n gwrthod y cais hwn?',
-  inboxReasonHint: 'Bydd y sawl a wnaeth y cais yn gweld hyn.',
-  inboxConfirmReject: 'Gwrthod y cais',
-  inboxQuestionLabel: 'Beth sydd angen i chi ei wybod?',
-  inboxQuestionHint: 'Maen nhw’n ateb hyn, ac mae’r cais yn dod yn ôl atoch chi.',
-  inboxConfirmInfo: 'Anfon y cwestiwn',
-  inboxReassignLabel: 'Rhif gweithiwr y cymeradwywr newydd',
-  inboxReassignHint: 'Rheolwr uwchben y person hwn, neu weinyddwr AD, er enghraifft emp_0000000009',
-  inboxConfirmReassign: 'Ailbennu’r cais',
-  inboxErrorReason: 'Rhowch pam rydych yn gwrthod y cais hwn',
-  inboxErrorQuestion: 'Rhowch eich cwestiwn',
-  inboxErrorReassign: 'Rhowch rif gweithiwr y cymeradwywr newydd',
-  inboxErrorDecision: 'Ni chadwyd eich penderfyniad. Rhowch gynnig arall arni.',
-  inboxErrorAlreadyDecided: 'Mae rhywun arall eisoes wedi penderfynu ar y cais hwn.',
-  inboxErrorChanged: 'Mae’r cais hwn wedi newid ers i chi ei agor. Gwiriwch ef eto.',
-  inboxDoneApproved: 'Wedi’i gymeradwyo: %{summary}',
-  inboxDoneRejected: 'Wedi’i wrthod: %{summary}',
-  inboxDoneInfo: 'Cwestiwn wedi’i anfon: %{summary}',
-  inboxDoneReassigned: 'Wedi’i ailbennu: %{summary}',
-  inboxBulkDone: '%{succeeded} cais wedi’u cymeradwyo.',
-  inboxBulkPartly: '%{succeeded} wedi’u cymeradwyo; nid oedd modd cymeradwyo %{failed} (efallai fod rhywun arall wedi penderfynu arnynt).',
-  inboxUpdated: 'Mewnflwch wedi’i ddiweddaru: %{added} newydd, %{removed} wedi mynd.',
-  inboxOpenDecidedElsewhere: 'Mae rhywun arall wedi penderfynu ar y cais a oedd gennych ar agor.',
-};
-
-export const approvalInboxMessages: Messages<ApprovalInboxStrings> = { 'en-GB': enGB, cy };
+// Welsh is fetched the first time this widget renders in Welsh, so English pages never download it.
+export const approvalInboxMessages: Messages<ApprovalInboxStrings> = { 'en-GB': enGB, cy: () => import('./messages.cy.ts').then((m) => m.cy) };

@@ -2,7 +2,8 @@ import type { CommonStrings } from './types.ts';
 
 /**
  * Cymraeg. Terms follow the Welsh Government's TermCymru glossary where it has one
- * (e.g. "Yswiriant Gwladol", "cod treth", "cyflog net", "didyniadau"). Common strings only.
+ * (e.g. "Yswiriant Gwladol", "cod treth", "cyflog net", "didyniadau"). Common strings only; loaded
+ * on first use by the localize controller.
  */
 export const cy: CommonStrings = {
   errorGenericBody: 'Aeth rhywbeth annisgwyl o’i le. Rhowch gynnig arall arni.',

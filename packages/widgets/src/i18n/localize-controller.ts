@@ -3,11 +3,31 @@ import { ContextConsumer } from '@lit/context';
 import { localeContext } from '../provider/context.ts';
 import { closestComposed } from '../internal/dom.ts';
 import { formatDate, formatHoursNumber, formatMoney, formatMonthYear } from './format.ts';
-import { cy } from './cy.ts';
 import { enGB } from './en-GB.ts';
 import type { CommonStrings, EsrStringOverrides, Messages, StringKey, SupportedLocale } from './types.ts';
 
-const COMMON: Messages<CommonStrings> = { 'en-GB': enGB, cy };
+const COMMON: Messages<CommonStrings> = { 'en-GB': enGB, cy: () => import('./cy.ts').then((m) => m.cy) };
+
+// Welsh tables by loader, shared by every element: fetched once, on the first Welsh render.
+type Loader = () => Promise<object>;
+const welsh = new Map<Loader, object>();
+const loading = new Map<Loader, Promise<void>>();
+function loadWelsh(load: Loader): Promise<void> {
+  let pending = loading.get(load);
+  if (!pending) {
+    pending = load().then(
+      (table) => void welsh.set(load, table),
+      // A Welsh chunk that cannot be fetched (offline, a missing file) leaves the widget in English
+      // rather than blank; the next Welsh render tries again.
+      (error: unknown) => {
+        loading.delete(load);
+        console.warn('[esr] Welsh strings could not be loaded; showing English.', error);
+      },
+    );
+    loading.set(load, pending);
+  }
+  return pending;
+}
 
 /** Maps any BCP 47 tag onto a supported locale: `cy`, `cy-GB` → `cy`; everything else → `en-GB`. */
 export function resolveLocale(tag: string | null | undefined): SupportedLocale {
@@ -86,18 +106,33 @@ export class LocalizeController<S extends object = object> implements ReactiveCo
     return this.locale === 'cy' ? 'cy' : 'en-GB';
   }
 
+  /**
+   * Resolves once the current locale's tables are here: undefined (render now) for English or Welsh
+   * already loaded, else a promise for the Welsh chunks. `EsrElement` awaits it before each update, so
+   * a switch to Welsh renders Welsh (a moment later) rather than English first.
+   */
+  ready(): Promise<void> | undefined {
+    if (this.locale !== 'cy') return undefined;
+    const loaders: Array<Loader | undefined> = [COMMON.cy, this.#messages?.cy];
+    const missing = loaders.filter((load): load is Loader => !!load && !welsh.has(load));
+    return missing.length ? Promise.all(missing.map(loadWelsh)).then(() => undefined) : undefined;
+  }
+
+  #table<T extends object>(messages: Messages<T>, locale: SupportedLocale): T {
+    // English stands in until (or if) the Welsh table arrives.
+    return locale === 'cy' ? ((welsh.get(messages.cy) as T | undefined) ?? messages['en-GB']) : messages['en-GB'];
+  }
+
   /** The widget's own table in the current locale (for non-template entries such as payslip line codes). */
   get strings(): S {
-    return (this.#messages?.[this.locale] ?? {}) as S;
+    return (this.#messages ? this.#table(this.#messages, this.locale) : {}) as S;
   }
 
   /** A string by key, with the host's `i18n` overrides applied and placeholders filled. */
   t(key: StringKey<S>, params?: Record<string, string | number>): string {
     const locale = this.locale;
-    const template =
-      this.#host.i18n?.[key] ??
-      (this.#messages?.[locale] as Record<string, string> | undefined)?.[key] ??
-      (COMMON[locale] as unknown as Record<string, string>)[key]!;
+    const own = this.#messages ? (this.#table(this.#messages, locale) as Record<string, string>) : undefined;
+    const template = this.#host.i18n?.[key] ?? own?.[key] ?? (this.#table(COMMON, locale) as unknown as Record<string, string>)[key]!;
     return interpolate(template, params);
   }
 

@@ -3,11 +3,15 @@ export const SUPPORTED_LOCALES = ['en-GB', 'cy'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
 /**
- * One string table per supported locale. Each widget owns its messages (`src/<widget>/messages.ts`) and
- * types both tables with its own interface, so a missing Welsh string is a type error, and a widget's
- * bundle carries only its own strings plus these common ones.
+ * A widget's strings (`src/<widget>/messages.ts`): the en-GB table, bundled, and the Welsh one behind a
+ * dynamic import (`messages.cy.ts`), fetched the first time anything renders in Welsh. Both are typed
+ * with the widget's own interface, so a missing Welsh string is a type error, and a widget's bundle
+ * carries only its own strings plus the common ones.
  */
-export type Messages<S> = Readonly<Record<SupportedLocale, S>>;
+export interface Messages<S> {
+  readonly 'en-GB': S;
+  readonly cy: () => Promise<S>;
+}
 
 /** The keys of a table whose values are templates (`%{name}` placeholders), i.e. what `t()` accepts. */
 export type StringKeyOf<S> = { [K in keyof S]-?: S[K] extends string ? K : never }[keyof S] & string;

@@ -62,6 +62,12 @@ export abstract class EsrElement<S extends object = object> extends LitElement {
     }
   }
 
+  /** Waits for the Welsh strings the first time the element renders in Welsh (see LocalizeController.ready). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.localize.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** Sets exactly one host state (or none), for `:state(loading|empty|error)` selectors. */
   protected setHostState(state: HostState | undefined): void {
     const states = this.internals?.states;

@@ -1,5 +1,3 @@
-import type { Messages } from '../i18n/types.ts';
-
 /**
  * Leave vocabulary that both <esr-leave-request> and <esr-approval-inbox> show (leave types, the
  * requests table's headings). Kept out of the common table so the other widgets do not carry it.
@@ -16,27 +14,14 @@ export interface LeaveTermStrings {
   leaveColStatus: string;
 }
 
-export const leaveTerms: Messages<LeaveTermStrings> = {
-  'en-GB': {
-    leaveTypeAnnual: 'Annual leave',
-    leaveTypeStudy: 'Study leave',
-    leaveTypeSpecial: 'Special leave',
-    leaveTypeCompassionate: 'Compassionate leave',
-    leaveTypeToil: 'Time off in lieu (TOIL)',
-    leaveColDates: 'Dates',
-    leaveColType: 'Type',
-    leaveColTime: 'Time',
-    leaveColStatus: 'Status',
-  },
-  cy: {
-    leaveTypeAnnual: 'Gwyliau blynyddol',
-    leaveTypeStudy: 'Absenoldeb astudio',
-    leaveTypeSpecial: 'Absenoldeb arbennig',
-    leaveTypeCompassionate: 'Absenoldeb tosturiol',
-    leaveTypeToil: 'Amser o’r gwaith yn lle tâl (TOIL)',
-    leaveColDates: 'Dyddiadau',
-    leaveColType: 'Math',
-    leaveColTime: 'Amser',
-    leaveColStatus: 'Statws',
-  },
+export const leaveTermsEnGB: LeaveTermStrings = {
+  leaveTypeAnnual: 'Annual leave',
+  leaveTypeStudy: 'Study leave',
+  leaveTypeSpecial: 'Special leave',
+  leaveTypeCompassionate: 'Compassionate leave',
+  leaveTypeToil: 'Time off in lieu (TOIL)',
+  leaveColDates: 'Dates',
+  leaveColType: 'Type',
+  leaveColTime: 'Time',
+  leaveColStatus: 'Status',
 };

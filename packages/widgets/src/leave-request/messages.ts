@@ -1,5 +1,5 @@
 import type { Messages, StringKey } from '../i18n/types.ts';
-import { leaveTerms, type LeaveTermStrings } from '../internal/leave-terms.ts';
+import { leaveTermsEnGB, type LeaveTermStrings } from '../internal/leave-terms.ts';
 
 /** Strings of <esr-leave-request>, with the leave terms it shares with the approval inbox. */
 export interface LeaveRequestStrings extends LeaveTermStrings {
@@ -77,7 +77,7 @@ export interface LeaveRequestStrings extends LeaveTermStrings {
 export type LeaveRequestKey = StringKey<LeaveRequestStrings>;
 
 const enGB: LeaveRequestStrings = {
-  ...leaveTerms['en-GB'],
+  ...leaveTermsEnGB,
   dateHint: 'For example, 27 3 2027',
   dateDay: 'Day',
   dateMonth: 'Month',
@@ -148,77 +148,5 @@ const enGB: LeaveRequestStrings = {
   leaveCancelFailed: 'Your leave on %{dates} could not be cancelled. Try again.',
 };
 
-// Cymraeg; terms follow the Welsh Government's TermCymru glossary where it has one.
-const cy: LeaveRequestStrings = {
-  ...leaveTerms.cy,
-  dateHint: 'Er enghraifft, 27 3 2027',
-  dateDay: 'Diwrnod',
-  dateMonth: 'Mis',
-  dateYear: 'Blwyddyn',
-  leaveLoading: 'Wrthi’n llwytho eich gwyliau…',
-  leaveErrorLoad: 'Nid oeddem yn gallu llwytho eich gwyliau',
-  leaveBalanceTitle: 'Eich balans gwyliau',
-  leaveYearRange: 'Blwyddyn wyliau %{start} i %{end}',
-  leaveAnnualLeft: 'Gwyliau blynyddol ar ôl',
-  leaveEntitlement: 'Hawl eleni',
-  leaveBooked: 'Wedi’i gymeradwyo',
-  leaveAwaiting: 'Yn aros am gymeradwyaeth',
-  leaveToilLeft: 'Amser o’r gwaith yn lle tâl ar ôl',
-  leaveNoBalance: 'Nid oes gennych falans gwyliau blynyddol ar gyfer eleni.',
-  leaveFormTitle: 'Gwneud cais am wyliau',
-  leaveTypeLegend: 'Pa fath o wyliau ydyw?',
-  leaveUnitLegend: 'Faint o amser?',
-  leaveUnitDays: 'Diwrnodau cyfan',
-  leaveUnitHalf: 'Hanner diwrnod',
-  leaveUnitHours: 'Oriau',
-  leaveStartDate: 'Diwrnod cyntaf y gwyliau',
-  leaveEndDate: 'Diwrnod olaf y gwyliau',
-  leaveDate: 'Dyddiad y gwyliau',
-  leaveHalfLegend: 'Pa hanner o’r diwrnod?',
-  leaveHalfAm: 'Bore',
-  leaveHalfPm: 'Prynhawn',
-  leaveHoursLabel: 'Faint o oriau?',
-  leaveHoursHint: 'Mewn chwarteri awr, er enghraifft 3.5 neu 3:30',
-  leaveReasonLabel: 'Nodyn i’ch rheolwr (dewisol)',
-  leaveReasonHint: 'Hyd at 500 nod',
-  leaveSubmit: 'Cyflwyno’r cais',
-  leaveSubmitting: 'Wrthi’n anfon…',
-  leaveCounting: 'Wrthi’n cyfrif eich oriau gwaith…',
-  leaveCountFailed: 'Nid oeddem yn gallu cyfrif yr oriau nawr. Byddwn yn eu cyfrif pan fyddwch yn cyflwyno.',
-  leaveCountNone: 'Nid ydych yn gweithio ar y dyddiadau hyn, felly nid yw hyn yn defnyddio gwyliau.',
-  leaveCount: 'Mae’r cais hwn yn defnyddio %{hours} dros %{days} diwrnod gwaith.',
-  leaveCountLeft: 'Bydd gennych %{hours} ar ôl.',
-  leaveCountOver: 'Mae hynny %{hours} yn fwy na’r hyn sydd gennych ar ôl.',
-  leaveCountNoBalance: 'Nid yw’r math hwn o wyliau’n dod o’ch gwyliau blynyddol.',
-  leaveErrorType: 'Dewiswch y math o wyliau',
-  leaveErrorStartMissing: 'Rhowch ddiwrnod cyntaf y gwyliau',
-  leaveErrorEndMissing: 'Rhowch ddiwrnod olaf y gwyliau',
-  leaveErrorDatePart: 'Rhaid i %{field} gynnwys %{part}',
-  leaveErrorYear: 'Rhaid i’r flwyddyn gynnwys 4 rhif',
-  leaveErrorDateReal: 'Rhaid i %{field} fod yn ddyddiad go iawn',
-  leaveErrorEndBeforeStart: 'Rhaid i ddiwrnod olaf y gwyliau fod yr un fath â’r diwrnod cyntaf neu ar ei ôl',
-  leaveErrorHalf: 'Dewiswch y bore neu’r prynhawn',
-  leaveErrorHoursMissing: 'Rhowch faint o oriau',
-  leaveErrorHoursFormat: 'Rhowch yr oriau fel rhif, fel 3.5 neu 3:30',
-  leaveErrorHoursRange: 'Rhaid i’r oriau fod mewn chwarteri awr, rhwng 0.25 a 13',
-  leaveErrorReasonLength: 'Rhaid i’r nodyn fod yn 500 nod neu lai',
-  leaveErrorNotSent: 'Ni anfonwyd eich cais. Rhowch gynnig arall arni.',
-  leaveSentTitle: 'Cais am wyliau wedi’i wneud',
-  leaveSavedTitle: 'Cais wedi’i gadw fel drafft',
-  leaveSentBody: 'Mae eich cais am %{type} ar gyfer %{dates} (%{hours}) wedi’i anfon at eich rheolwr i’w gymeradwyo.',
-  leaveRequestsTitle: 'Eich ceisiadau am wyliau',
-  leaveRequestsEmpty: 'Nid ydych wedi gwneud cais am unrhyw wyliau eto.',
-  leaveColActions: 'Camau gweithredu',
-  leaveStatusDraft: 'Drafft',
-  leaveStatusPending: 'Yn aros am gymeradwyaeth',
-  leaveStatusApproved: 'Wedi’i gymeradwyo',
-  leaveStatusRejected: 'Wedi’i wrthod',
-  leaveStatusCancelled: 'Wedi’i ganslo',
-  leaveCancel: 'Canslo',
-  leaveCancelling: 'Wrthi’n canslo…',
-  leaveCancelWhich: ' gwyliau ar %{dates}',
-  leaveCancelledAnnouncement: 'Mae eich gwyliau ar %{dates} wedi’u canslo.',
-  leaveCancelFailed: 'Nid oedd modd canslo eich gwyliau ar %{dates}. Rhowch gynnig arall arni.',
-};
-
-export const leaveRequestMessages: Messages<LeaveRequestStrings> = { 'en-GB': enGB, cy };
+// Welsh is fetched the first time this widget renders in Welsh, so English pages never download it.
+export const leaveRequestMessages: Messages<LeaveRequestStrings> = { 'en-GB': enGB, cy: () => import('./messages.cy.ts').then((m) => m.cy) };
