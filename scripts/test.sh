@@ -24,6 +24,9 @@ cmp -s "$tmp/openapi.ts" packages/sdk/src/generated/openapi.ts ||
   { esr_log "SDK types are stale: run 'pnpm --filter @esr/sdk gen' and commit them"; exit 1; }
 rm -rf "$tmp"
 
+step "widgets build (the stories type-check against its custom-elements.json)"
+pnpm --filter @esr/widgets build
+
 step "type-check every package"
 for project in packages/reference-server packages/sdk packages/widgets stories bench; do
   tsc --noEmit -p "$project"
@@ -41,7 +44,6 @@ step "SDK (msw in Node, and against the real server in-process)"
 pnpm --filter @esr/sdk test
 
 step "widgets in headless Chromium (msw service worker, axe)"
-pnpm --filter @esr/widgets build
 pnpm --filter @esr/widgets test
 
 step "Storybook build, and every story rendered and checked with axe in Chromium"

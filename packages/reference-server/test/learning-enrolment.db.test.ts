@@ -265,6 +265,21 @@ describe(`learning enrolment on ${engine}`, () => {
     assert.equal(new Set(all).size, all.length);
   });
 
+  test('a retried enrolment with the same Idempotency-Key replays the first answer; another body is 422', async () => {
+    const course = await f.course();
+    const session = await f.session(course.id);
+    const headers = { 'idempotency-key': 'enrol-retry-1' };
+    const first = await f.call('peer', 'POST', '/v1/enrolments', { sessionId: session.id }, headers);
+    assert.equal(first.status, 201);
+    const again = await f.call('peer', 'POST', '/v1/enrolments', { sessionId: session.id }, headers);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await again.json()).id, (await first.json()).id);
+    const other = await f.call('peer', 'POST', '/v1/enrolments', { courseId: course.id, sessionId: session.id }, headers);
+    assert.equal(other.status, 422);
+    assert.equal((await getSession(session.id)).enrolled, 1);
+  });
+
   test('bad input is a problem+json naming the field, never a 500', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ sessionId: 'nope' }, 'json.sessionId'],

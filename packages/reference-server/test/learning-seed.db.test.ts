@@ -53,16 +53,16 @@ describe(`learning seed on ${engine}`, () => {
     const token = await h.demo.sign({ sub: admin!.id, org: 'org_00', roles: ['learning_admin'] });
     const res = await app.request(`/v1/learning/compliance/by-subject?asOf=${asOf}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(res.status, 200);
-    const report = await res.json();
+    const report = (await res.json()) as { overall: { compliancePercent: number; expiring: number }; subjects: Array<{ family: string; compliancePercent: number }> };
     const overall = report.overall.compliancePercent;
     assert.ok(overall >= 84 && overall <= 91, `overall ${overall}%`);
-    const pct = (family: string) => report.subjects.find((s: { family: string }) => s.family === family).compliancePercent;
+    const pct = (family: string) => report.subjects.find((s) => s.family === family)!.compliancePercent;
     assert.ok(pct('resuscitation') < pct('information_governance'), 'resuscitation below information governance');
     assert.ok(report.overall.expiring > 0, 'some training is expiring soon (amber)');
 
     const search = await app.request('/v1/courses?q=life%20support&hasPlaces=true', { headers: { authorization: `Bearer ${token}` } });
-    const hits = await search.json();
+    const hits = (await search.json()) as { data: Array<{ title: string }> };
     assert.ok(hits.data.length > 0);
-    assert.match(hits.data[0].title, /Life Support/);
+    assert.match(hits.data[0]!.title, /Life Support/);
   });
 });

@@ -1,5 +1,6 @@
 // Binary downloads (payslip and P60 PDFs): the bytes as a Blob, and the file name to save them as.
-import type { Transport, CallOptions } from './client.ts';
+import type { CallOptions, RequestOptions, Transport } from './transport.ts';
+import { EsrError, redactRequest } from './errors.ts';
 import type { operations } from './generated/openapi.ts';
 
 /** A downloaded file: the body exactly as sent, and the name to save it under. */
@@ -63,10 +64,35 @@ export function safeFilename(name: string | undefined): string | undefined {
   return base === '' || base === '.' || base === '..' ? undefined : base;
 }
 
+/**
+ * A GET whose success body is binary (a PDF): read as a `Blob`, never parsed as JSON. Failures are
+ * still problem+json and become the same typed errors. A 2xx of another media type (a proxy's HTML
+ * sign-in page, say) is an `EsrError` with code `unexpected_content_type`, not a corrupt download.
+ */
+export function download(transport: Transport, path: string, accept: string, options: RequestOptions): Promise<{ blob: Blob; response: Response }> {
+  const headers = { ...options.headers, Accept: `${accept}, application/problem+json;q=0.9` };
+  return transport.call('GET', path, { ...options, headers }, async (response, request) => {
+    const type = response.headers.get('content-type');
+    if (type !== null && type.split(';')[0]!.trim().toLowerCase() !== accept.toLowerCase()) {
+      void response.body?.cancel().catch(() => {});
+      throw new EsrError({
+        status: response.status,
+        code: 'unexpected_content_type',
+        title: 'Unexpected response type',
+        detail: `Expected ${accept} but the server answered ${type}.`,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        request: request && redactRequest(request),
+        headers: response.headers,
+      });
+    }
+    return { blob: await response.blob(), response };
+  });
+}
+
 /** GETs a PDF: the blob, and the file name from Content-Disposition or `fallback`. */
 export async function downloadPdf(transport: Transport, path: string, fallback: string, options: PdfOptions): Promise<Download> {
   const { lang, ...call } = options;
-  const { blob, response } = await transport.download(path, { ...call, accept: 'application/pdf', searchParams: { lang } });
+  const { blob, response } = await download(transport, path, 'application/pdf', { ...call, searchParams: { lang } });
   const filename = filenameFromContentDisposition(response.headers.get('content-disposition')) ?? safeFilename(fallback) ?? 'download.pdf';
   return { blob, filename };
 }

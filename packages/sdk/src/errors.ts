@@ -30,29 +30,24 @@ export interface EsrErrorInit {
 export class EsrError extends Error {
   override name = 'EsrError';
   /** HTTP status; 0 when no response arrived (connection, timeout). */
-  readonly status: number;
+  declare readonly status: number;
   /** Stable machine-readable code from the server's problem+json (`validation_failed`, `not_found`, …). */
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string | undefined;
-  readonly type: string | undefined;
+  declare readonly code: string;
+  declare readonly title: string;
+  declare readonly detail: string | undefined;
+  declare readonly type: string | undefined;
   /** Quote this to support: the server logs it with the failure. */
-  readonly requestId: string | undefined;
-  readonly issues: FieldIssue[];
-  readonly request: RedactedRequest | undefined;
-  readonly headers: Headers | undefined;
+  declare readonly requestId: string | undefined;
+  /** Each field at fault (validation errors); empty otherwise. */
+  declare readonly issues: FieldIssue[];
+  /** The request that failed, safe to log: credentials in headers and query are redacted. */
+  declare readonly request: RedactedRequest | undefined;
+  declare readonly headers: Headers | undefined;
 
-  constructor(init: EsrErrorInit) {
-    super(init.detail ?? init.title, { cause: init.cause });
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.type = init.type;
-    this.requestId = init.requestId;
-    this.issues = init.issues ?? [];
-    this.request = init.request;
-    this.headers = init.headers;
+  constructor({ cause, ...init }: EsrErrorInit) {
+    super(init.detail ?? init.title, { cause });
+    // `declare`d fields and one assign keep the class small: it is in every bundle that uses the SDK.
+    Object.assign(this, { issues: [] }, init);
   }
 
   /** The first field path at fault, if the server named one. */
@@ -77,12 +72,9 @@ export class PreconditionError extends EsrError { override name = 'PreconditionE
 export class RateLimitError extends EsrError {
   override name = 'RateLimitError';
   get retryAfter(): number | undefined {
-    const value = this.headers?.get('retry-after');
-    if (!value) return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds)) return seconds;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+    const value = this.headers?.get('retry-after') ?? '';
+    const date = Date.parse(value); // an HTTP-date; checked second, as "120" parses as the year 120
+    return /^\d+$/.test(value) ? Number(value) : date ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
   }
 }
 /** 5xx: the server failed; safe to retry reads. */
@@ -94,45 +86,41 @@ export class TimeoutError extends EsrError { override name = 'TimeoutError'; }
 
 type ErrorClass = new (init: EsrErrorInit) => EsrError;
 
-function classFor(status: number): ErrorClass {
-  if (status === 400 || status === 422) return ValidationError;
-  if (status === 401) return AuthenticationError;
-  if (status === 403) return PermissionError;
-  if (status === 404) return NotFoundError;
-  if (status === 409) return ConflictError;
-  if (status === 412 || status === 428) return PreconditionError;
-  if (status === 429) return RateLimitError;
-  if (status >= 500) return ServerError;
-  return EsrError;
-}
+const classByStatus: Record<number, ErrorClass> = {
+  400: ValidationError, 422: ValidationError, 401: AuthenticationError, 403: PermissionError, 404: NotFoundError,
+  409: ConflictError, 412: PreconditionError, 428: PreconditionError, 429: RateLimitError,
+};
 
-const secretHeaders = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-api-key']);
+/** Header and query parameter names that carry credentials: their values never reach an error. */
+const secret = /auth|cookie|token|secret|password|api.?key|signature/i;
 
 export function redactRequest(request: Request): RedactedRequest {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    headers[name] = secretHeaders.has(name.toLowerCase()) ? '[redacted]' : value;
+    headers[name] = secret.test(name) ? '[redacted]' : value;
   });
-  return { method: request.method, url: request.url, headers };
+  const url = new URL(request.url);
+  // Set in a second pass: changing a URLSearchParams while iterating it skips entries.
+  for (const name of [...url.searchParams.keys()]) if (secret.test(name)) url.searchParams.set(name, '[redacted]');
+  return { method: request.method, url: url.href, headers };
 }
 
 /** Builds the typed error for an HTTP error response from its (problem+json) body. */
 export function errorFromResponse(response: Response, body: unknown, request: Request): EsrError {
+  const { status, headers } = response;
   const problem = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const issues = Array.isArray(problem['errors'])
-    ? (problem['errors'] as unknown[]).filter((e): e is FieldIssue => typeof e === 'object' && e !== null && 'path' in e)
-    : undefined;
-  const ErrorType = classFor(response.status);
+  const errors = problem['errors'];
+  const ErrorType = classByStatus[status] ?? (status >= 500 ? ServerError : EsrError);
   return new ErrorType({
-    status: response.status,
-    code: str(problem['code']) ?? `http_${response.status}`,
-    title: str(problem['title']) ?? (response.statusText || `HTTP ${response.status}`),
+    status,
+    code: str(problem['code']) ?? `http_${status}`,
+    title: str(problem['title']) ?? (response.statusText || `HTTP ${status}`),
     detail: str(problem['detail']) ?? (typeof body === 'string' && body.length < 500 ? body : undefined),
     type: str(problem['type']),
-    requestId: str(problem['requestId']) ?? response.headers.get('x-request-id') ?? undefined,
-    issues,
+    requestId: str(problem['requestId']) ?? headers.get('x-request-id') ?? undefined,
+    issues: Array.isArray(errors) ? errors.filter((e): e is FieldIssue => typeof e?.path === 'string') : [],
     request: redactRequest(request),
-    headers: response.headers,
+    headers,
   });
 }

@@ -1,7 +1,7 @@
 // Optimistic concurrency on the client: the last ETag seen per record, so an update can send it as
 // If-Match without the caller threading it through, and the ETag each returned object was read with.
 
-import type { RequestOptions, Transport } from './client.ts';
+import type { RequestOptions, Transport } from './transport.ts';
 
 /**
  * The ETags a client has seen. Two views of the same responses:

@@ -1,4 +1,7 @@
 export { createEsrClient } from './client.ts';
+// For tree-shaken apps: one transport, and only the resources used (`@esr/sdk/resources/<name>`).
+export { Transport, createTransport } from './transport.ts';
+export { EtagStore } from './etags.ts';
 export type { CallOptions, EsrClient, EsrClientOptions, RequestOptions } from './client.ts';
 export { filenameFromContentDisposition } from './download.ts';
 export type { Download, DocumentLanguage, PdfOptions } from './download.ts';

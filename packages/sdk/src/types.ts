@@ -173,7 +173,8 @@ export type ClassSessionPatch = Schemas['ClassSessionPatch'];
 /** An enrolment: pending_approval, waitlisted (with its position), enrolled, attended, no_show, completed, cancelled, rejected. */
 export type Enrolment = Schemas['Enrolment'];
 export type EnrolmentStatus = Enrolment['status'];
-export type NewEnrolment = Schemas['NewEnrolment'];
+/** Who to enrol: yourself unless `employeeId` is given. */
+export type NewEnrolment = Omit<Schemas['NewEnrolment'], 'employeeId'> & Partial<Pick<Schemas['NewEnrolment'], 'employeeId'>>;
 /** A Core Skills Training Framework subject and level with its renewal period. */
 export type LearningSubject = Schemas['LearningSubject'];
 export type LearningRequirement = Schemas['LearningRequirement'];

@@ -210,4 +210,17 @@ describe('credentials never leak through errors', () => {
     assert.equal(error.request?.headers['x-trace'], 'keep-me');
     assert.deepEqual(leaks(error), []);
   });
+
+  test('credentials in the query string are redacted; other parameters are kept', async () => {
+    server.use(http.get('*/v1/things', () => HttpResponse.json(problemBody(404, 'not_found'), { status: 404, headers: { 'Content-Type': 'application/problem+json' } })));
+    const query = { access_token: secretToken, api_key: secretToken, client_secret: secretToken, sig_signature: secretToken, cursor: 'c1', limit: 5 };
+    const error = await rejection(testClient().request('GET', 'things', { searchParams: query }));
+    assert.ok(error instanceof NotFoundError);
+    assert.equal(new URL(seen[0]!.url).searchParams.get('access_token'), secretToken, 'sent as given');
+    const kept = new URL(error.request!.url).searchParams;
+    for (const name of ['access_token', 'api_key', 'client_secret', 'sig_signature']) assert.equal(kept.get(name), '[redacted]', name);
+    assert.equal(kept.get('cursor'), 'c1');
+    assert.equal(kept.get('limit'), '5');
+    assert.deepEqual(leaks(error), []);
+  });
 });

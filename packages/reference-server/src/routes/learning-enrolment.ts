@@ -105,7 +105,7 @@ export function learningEnrolmentRoutes() {
     .openapi(enrolRoute, async (c) => {
       const body = c.req.valid('json');
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, body.employeeId, 'enrolmentWrite');
-      const view = await enrol(c.var.db, ctxOf(c), { employeeId, relation: relation as 'self', sessionId: body.sessionId, courseId: body.courseId });
+      const view = await enrol(c.var.db, ctxOf(c), { employeeId, relation, sessionId: body.sessionId, courseId: body.courseId });
       c.header('ETag', etagFor(view.version));
       c.header('Location', `/v1/enrolments/${view.id}`);
       return c.json(view, 201);

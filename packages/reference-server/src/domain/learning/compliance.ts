@@ -114,12 +114,25 @@ export function requiredLevels(person: LearnerFacts, unitPath: string[], require
   return out;
 }
 
+// The amber edge and day number of the last asOf / window seen: a report asks for the same ones tens of
+// thousands of times, and parsing dates was most of its time.
+let clockKey = '';
+let clock = { amberEdge: '', asOfDay: 0 };
+function clockOf(asOf: string, amberDays: number) {
+  const key = `${asOf}|${amberDays}`;
+  if (key !== clockKey) {
+    clock = { amberEdge: addDaysIso(asOf, amberDays), asOfDay: dayOf(asOf) };
+    clockKey = key;
+  }
+  return clock;
+}
+
 export function statusOf(required: boolean, expiresOn: string | null, held: boolean, asOf: string, amberDays: number): ComplianceStatus {
   if (!required) return 'not_required';
   if (!held) return 'red';
   if (expiresOn === null) return 'green';
   if (expiresOn < asOf) return 'red';
-  if (expiresOn <= addDaysIso(asOf, amberDays)) return 'amber';
+  if (expiresOn <= clockOf(asOf, amberDays).amberEdge) return 'amber';
   return 'green';
 }
 
@@ -146,7 +159,7 @@ export function complianceCells(families: Family[], required: Map<string, number
       status: statusOf(level !== null, best?.expiresOn ?? null, best !== null, asOf, amberDays),
       completedOn: best?.completedOn ?? null,
       expiresOn: best?.expiresOn ?? null,
-      daysToExpiry: best?.expiresOn ? dayOf(best.expiresOn) - dayOf(asOf) : null,
+      daysToExpiry: best?.expiresOn ? dayOf(best.expiresOn) - clockOf(asOf, amberDays).asOfDay : null,
       renewalMonths: (requiredSubject ?? best?.subject)?.renewalMonths ?? null,
     };
   });
@@ -219,10 +232,14 @@ export interface PersonCompliance {
   subjects: ComplianceCell[];
 }
 
-/** The matrix rows of these learners. */
-export async function complianceOf(db: Queryable, organisationId: string, learners: LearnerFacts[], o: MatrixOptions): Promise<PersonCompliance[]> {
+/**
+ * The matrix rows of these learners. `manyLearners`: read the whole organisation's records in one scan
+ * rather than naming thousands of people in the query (reports).
+ */
+export async function complianceOf(db: Queryable, organisationId: string, learners: LearnerFacts[], o: MatrixOptions & { manyLearners?: boolean }): Promise<PersonCompliance[]> {
   const [subjects, requirements, paths, held] = await Promise.all([
-    loadSubjects(db), loadRequirements(db, organisationId), unitPaths(db, organisationId), loadHeld(db, organisationId, o.asOf, learners.map((l) => l.employeeId)),
+    loadSubjects(db), loadRequirements(db, organisationId), unitPaths(db, organisationId),
+    loadHeld(db, organisationId, o.asOf, o.manyLearners ? undefined : learners.map((l) => l.employeeId)),
   ]);
   const families = familiesOf(subjects);
   const byCode = new Map(subjects.map((s) => [s.code, s]));
@@ -281,9 +298,10 @@ export async function organisationCompliance(db: Queryable, organisationId: stri
   const { pathOf, units } = await unitPaths(db, organisationId);
   const root = rootUnitId ? units.find((u) => u.id === rootUnitId) : units.find((u) => u.parentId === null);
   if (!root) throw problems.validation([{ path: 'query.orgUnitId', message: 'No such org unit in your organisation', code: 'unknown_org_unit' }]);
-  const inScope = units.filter((u) => pathOf(u.id).includes(root.id)).map((u) => u.id);
-  const learners = await loadLearners(db, organisationId, o.asOf, { unitIds: inScope });
-  const rows = await complianceOf(db, organisationId, learners, o);
+  const whole = root.parentId === null;
+  const inScope = whole ? undefined : units.filter((u) => pathOf(u.id).includes(root.id)).map((u) => u.id);
+  const learners = await loadLearners(db, organisationId, o.asOf, inScope ? { unitIds: inScope } : {});
+  const rows = await complianceOf(db, organisationId, learners, { ...o, manyLearners: true });
   const families = familiesOf(await loadSubjects(db));
   const children = units.filter((u) => u.parentId === root.id).sort((a, b) => a.name.localeCompare(b.name));
   return {

@@ -4,6 +4,7 @@
 // and the unique index on live enrolments per course and person are the backstops under any race.
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/index.ts';
+import type { Relation } from '../../auth/access.ts';
 import { employees } from '../../db/schema.ts';
 import { classSessions, courses, enrolments, liveEnrolmentStatuses, trainingRecords } from '../../db/schema-learning.ts';
 import type { EnrolmentStatus } from '../../db/schema-learning.ts';
@@ -12,7 +13,7 @@ import { emitEvent, submitApproval, withdrawApproval } from '../approvals/index.
 import type { CourseRow, SessionRow } from './catalogue.ts';
 import { learningProblems } from './problems.ts';
 import { expiryOf, subjectByCode } from './subjects.ts';
-import { isoInstant, isoInstantOrNull, newId, nowOf, todayOf } from './types.ts';
+import { isoInstant, newId, nowOf, todayOf } from './types.ts';
 import type { LearningContext, Queryable, Tx } from './types.ts';
 
 export const enrolmentApprovalType = 'learning.enrolment';
@@ -142,7 +143,7 @@ const isUniqueViolation = (e: unknown) => {
 export interface EnrolInput {
   employeeId: string;
   /** How the caller relates to the learner: learners asking for themselves need approval where the course requires it. */
-  relation: 'self' | 'line_manager' | 'learning_admin';
+  relation: Relation;
   sessionId?: string | undefined;
   courseId?: string | undefined;
 }

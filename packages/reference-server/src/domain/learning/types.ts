@@ -19,8 +19,5 @@ export const todayOf = (ctx: { now?: Date }) => nowOf(ctx).toISOString().slice(0
 
 /** Instants from either driver (Date or text) as ISO 8601 UTC. */
 export const isoInstant = (v: string | Date): string => (v instanceof Date ? v : new Date(v)).toISOString();
-export const isoInstantOrNull = (v: string | Date | null): string | null => (v === null ? null : isoInstant(v));
-/** Dates from either driver as YYYY-MM-DD. */
-export const isoDate = (v: string | Date): string => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
 
 export const newId = (prefix: string) => `${prefix}_${crypto.randomUUID().replaceAll('-', '')}`;
