@@ -69,7 +69,10 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
-  app.use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiProblem(413, 'payload_too_large', 'Request body too large', 'Request bodies are limited to 256 KiB.'); } }));
+  const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiProblem(413, 'payload_too_large', 'Request body too large', 'Request bodies are limited to 256 KiB.'); } });
+  // GET and HEAD requests never carry a body here; asking for one would make @hono/node-server build
+  // a full fetch Request (headers, AbortSignal, stream) for every read, for nothing.
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/v1/*', async (c, next) => {
     c.set('db', options.database.db);
     await next();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerConfig {
@@ -11,6 +12,13 @@ export interface ServerConfig {
   corsOrigins: string[];
   seedStaff: number;
   widgetsDir: string;
+  /**
+   * Server processes sharing the port (node:cluster); 1 = this process only. More than 1 needs
+   * PostgreSQL: a PGlite data folder belongs to one process.
+   */
+  workers: number;
+  /** Demo mode: the signing key (private JWK) every worker process shares; set by the primary. */
+  demoSigningKey: string | undefined;
 }
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +27,8 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
+  const workers = env['ESR_WORKERS'] === 'auto' ? availableParallelism() : Number(env['ESR_WORKERS'] ?? 1);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`ESR_WORKERS must be a whole number ≥ 1 or "auto", got ${env['ESR_WORKERS']}`);
   const issuer = env['ESR_JWT_ISSUER'];
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
@@ -37,5 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: (env['ESR_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     seedStaff: Number(env['ESR_SEED_STAFF'] ?? 2000),
     widgetsDir: env['ESR_WIDGETS_DIR'] ?? fileURLToPath(new URL('../../widgets/dist/', import.meta.url)),
+    workers,
+    demoSigningKey: env['ESR_DEMO_SIGNING_KEY'] || undefined,
   };
 }

@@ -1,7 +1,10 @@
 // `npm start` entry: migrate, seed a demo trust on first start, serve on 127.0.0.1.
+// With ESR_WORKERS=N (or "auto" = one per core) and PostgreSQL, N processes share the port (node:cluster):
+// the server keeps no state between requests that matters for correctness, so any worker can answer.
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { createDemoIssuer, createVerifier } from './auth/tokens.ts';
+import { createDemoIssuer, createVerifier, generateDemoSigningKey } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { resumeInterruptedRuns, stopPayrollRuns } from './domain/payroll-runs/index.ts';
@@ -9,51 +12,97 @@ import { isSeeded, seedDatabase } from './seed/seed.ts';
 import { progressBar } from './seed/progress.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-console.log(`Database: ${where}`);
+if (config.workers > 1 && !config.databaseUrl) {
+  throw new Error('ESR_WORKERS > 1 needs PostgreSQL (DATABASE_URL): a PGlite data folder belongs to one process.');
+}
+const clustered = config.workers > 1;
 
-if (!(await isSeeded(database.db))) {
-  const summary = await seedDatabase(database, { staff: config.seedStaff, absence: true, learning: true, onProgress: progressBar('Seeding demo trust') });
-  console.log(`Seeded ${summary.employees} staff and ${summary.payslips} payslips in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+if (clustered && cluster.isPrimary) await runPrimary();
+else await runServer();
+
+/** Cluster primary: prepares the database once, then starts and replaces the workers. */
+async function runPrimary() {
+  await (await prepareDatabase()).close();
+  // One demo key for all workers, so a token from one verifies in every other.
+  const demoKey = config.demo ? JSON.stringify(config.demoSigningKey ? JSON.parse(config.demoSigningKey) : await generateDemoSigningKey()) : undefined;
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ ESR_WORKER_INDEX: String(index), ...(demoKey ? { ESR_DEMO_SIGNING_KEY: demoKey } : {}) });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`worker ${index} exited (${signal ?? code}); starting another`);
+      fork(index);
+    });
+  };
+  for (let i = 0; i < config.workers; i++) fork(i);
+  console.log(`${config.workers} worker processes (node:cluster); rate limits are per process`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    });
+  }
 }
 
-// Runs cut short by a crash or restart carry on from their last committed batch.
-const resumed = await resumeInterruptedRuns(database);
-if (resumed.length) console.log(`Resuming payroll runs: ${resumed.join(', ')}`);
+/** Migrates, and seeds a demo trust into an empty database. */
+async function prepareDatabase() {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  console.log(`Database: ${where}`);
+  if (!(await isSeeded(database.db))) {
+    const summary = await seedDatabase(database, { staff: config.seedStaff, absence: true, learning: true, onProgress: progressBar('Seeding demo trust') });
+    console.log(`Seeded ${summary.employees} staff and ${summary.payslips} payslips in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+  }
+  return database;
+}
 
-const demo = config.demo ? await createDemoIssuer(config.jwt.issuer, config.jwt.audience) : undefined;
-const verifier = demo ?? (await createVerifier(config.jwt));
-const app = createApp({
-  database,
-  verifier,
-  demo,
-  corsOrigins: config.corsOrigins,
-  web: { widgetsDir: config.widgetsDir },
-  // Only the error and request id: never headers, tokens or bodies.
-  logError: (error, requestId) => console.error(`[${requestId}]`, error),
-});
+/** One serving process: the whole server, or one cluster worker. */
+async function runServer() {
+  const database = clustered
+    ? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    : await prepareDatabase();
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  const url = `http://${info.address}:${info.port}`;
-  console.log(`\nESR Kit reference server${config.demo ? ' (demo mode)' : ''}`);
-  console.log(`  Demo page      ${url}/`);
-  console.log(`  API reference  ${url}/docs`);
-  console.log(`  OpenAPI        ${url}/openapi.json\n`);
-});
+  // Runs cut short by a crash or restart carry on from their last committed batch (in one process only).
+  if (!clustered || process.env['ESR_WORKER_INDEX'] === '0') {
+    const resumed = await resumeInterruptedRuns(database);
+    if (resumed.length) console.log(`Resuming payroll runs: ${resumed.join(', ')}`);
+  }
 
-// A clean shutdown checkpoints PGlite's WAL; killing it mid-write is how data folders break.
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: shutting down`);
-    server.close(async () => {
-      await stopPayrollRuns();
-      await database.close();
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
+  const signingKey = config.demoSigningKey ? JSON.parse(config.demoSigningKey) : undefined;
+  const demo = config.demo ? await createDemoIssuer(config.jwt.issuer, config.jwt.audience, signingKey) : undefined;
+  const verifier = demo ?? (await createVerifier(config.jwt));
+  const app = createApp({
+    database,
+    verifier,
+    demo,
+    corsOrigins: config.corsOrigins,
+    web: { widgetsDir: config.widgetsDir },
+    // Only the error and request id: never headers, tokens or bodies.
+    logError: (error, requestId) => console.error(`[${requestId}]`, error),
   });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    if (clustered && process.env['ESR_WORKER_INDEX'] !== '0') return;
+    const url = `http://${info.address}:${info.port}`;
+    console.log(`\nESR Kit reference server${config.demo ? ' (demo mode)' : ''}`);
+    console.log(`  Demo page      ${url}/`);
+    console.log(`  API reference  ${url}/docs`);
+    console.log(`  OpenAPI        ${url}/openapi.json\n`);
+  });
+
+  // A clean shutdown checkpoints PGlite's WAL; killing it mid-write is how data folders break.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal}: shutting down`);
+      server.close(async () => {
+        await stopPayrollRuns();
+        await database.close();
+        process.exit(0);
+      });
+      setTimeout(() => process.exit(1), 10_000).unref();
+    });
+  }
 }

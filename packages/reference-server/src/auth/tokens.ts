@@ -1,5 +1,6 @@
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importSPKI, jwtVerify } from 'jose';
-import type { JWTVerifyGetKey, CryptoKey, KeyObject } from 'jose';
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, jwtVerify } from 'jose';
+import type { JWK, JWTVerifyGetKey, CryptoKey, KeyObject } from 'jose';
+import { VerifiedTokenCache } from './token-cache.ts';
 
 /** Admin roles come from the token; "employee" is implicit and "manager" derives from the hierarchy. */
 export const adminRoles = ['hr_admin', 'payroll_admin', 'learning_admin'] as const;
@@ -36,8 +37,13 @@ export async function createVerifier(config: VerifierConfig): Promise<TokenVerif
 }
 
 function verifierFor(key: JWTVerifyGetKey | CryptoKey | KeyObject, config: VerifierConfig): TokenVerifier {
+  // Every request of a signed-in user carries the same token: verify its signature once, then serve
+  // the claims from memory until the token's own expiry (see token-cache.ts).
+  const cache = new VerifiedTokenCache();
   return {
     async verify(token) {
+      const cached = cache.get(token);
+      if (cached) return cached;
       const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
         issuer: config.issuer,
         audience: config.audience,
@@ -52,7 +58,9 @@ function verifierFor(key: JWTVerifyGetKey | CryptoKey | KeyObject, config: Verif
       if (!Array.isArray(roles) || !roles.every((r) => (adminRoles as readonly unknown[]).includes(r))) {
         throw new Error('roles claim invalid');
       }
-      return { sub: payload.sub, org, roles: roles as AdminRole[] };
+      const claims: TokenClaims = { sub: payload.sub, org, roles: roles as AdminRole[] };
+      cache.set(token, claims, payload.exp! * 1000);
+      return claims;
     },
   };
 }
@@ -63,9 +71,20 @@ export interface DemoIssuer extends TokenVerifier {
   jwks(): Promise<{ keys: object[] }>;
 }
 
-export async function createDemoIssuer(issuer = 'esr-kit-demo', audience = 'esr-kit'): Promise<DemoIssuer> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'demo-1', alg: 'ES256', use: 'sig' };
+/**
+ * A fresh demo signing key as a private JWK. Several server processes (ESR_WORKERS) share one, so a
+ * token signed by one process verifies in all: the primary makes it and hands it to each worker.
+ */
+export async function generateDemoSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  return exportJWK(privateKey);
+}
+
+export async function createDemoIssuer(issuer = 'esr-kit-demo', audience = 'esr-kit', signingKey?: JWK): Promise<DemoIssuer> {
+  const privateJwk = signingKey ?? (await generateDemoSigningKey());
+  const privateKey = await importJWK(privateJwk, 'ES256');
+  const { d: _private, ...publicJwk } = privateJwk;
+  const jwk = { ...publicJwk, kid: 'demo-1', alg: 'ES256', use: 'sig' };
   const verifier = verifierFor(createLocalJWKSet({ keys: [jwk] }), { issuer, audience });
   return {
     verify: verifier.verify,

@@ -50,10 +50,37 @@ function openPostgres(url: string): Database {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
     engine: 'postgres',
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db,
     exec: async (sql) => {
       await client.unsafe(sql).simple();
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle sends every query that was not given a name as an unnamed statement, so PostgreSQL parses
+ * and plans it again on every request. postgres.js can prepare each distinct statement once per
+ * connection and reuse it: this view of the client asks it to, in transactions and savepoints too.
+ * (The statement cache lives as long as the connection; postgres.js recycles connections every 30–60 min.)
+ */
+function preparingStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const body = args[last] as (inner: postgres.Sql) => unknown;
+          args[last] = (inner: postgres.Sql) => body(preparingStatements(inner));
+          return (Reflect.get(target, prop) as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

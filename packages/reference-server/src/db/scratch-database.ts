@@ -7,10 +7,13 @@ import type { Database } from './database.ts';
  * A throwaway, migrated database for tests and benchmarks: a fresh database on the PostgreSQL server
  * at `serverUrl` (dropped by `dispose`), or an in-memory PGlite when no URL is given.
  */
-export async function openScratchDatabase(serverUrl: string | undefined, prefix = 'esr_scratch'): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openScratchDatabase(
+  serverUrl: string | undefined,
+  prefix = 'esr_scratch',
+): Promise<{ database: Database; url: string | undefined; dispose: () => Promise<void> }> {
   if (!serverUrl) {
     const database = await openDatabase({});
-    return { database, dispose: () => database.close() };
+    return { database, url: undefined, dispose: () => database.close() };
   }
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -20,6 +23,8 @@ export async function openScratchDatabase(serverUrl: string | undefined, prefix 
   const database = await openDatabase({ databaseUrl: target.href });
   return {
     database,
+    /** The scratch database's own URL, for another process (a server under test) to open. */
+    url: target.href,
     dispose: async () => {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -64,7 +64,10 @@ export const sicknessProblems = {
 const invalidReason = (issues: ReturnType<typeof reasonProblems>) => problems.validation(issues);
 
 async function lockPerson(tx: Tx, employeeId: string) {
-  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('update');
+  // NO KEY UPDATE: excludes every other writer for this person just the same, but unlike UPDATE it does
+  // not block rows that merely reference the person (an approval routed to them takes KEY SHARE via its
+  // foreign key), so one manager's own request does not stall their whole team's.
+  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('no key update');
 }
 
 async function checkOverlap(tx: Queryable, employeeId: string, start: string, end: string | null, exceptId?: string) {

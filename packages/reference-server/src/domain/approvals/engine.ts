@@ -110,6 +110,17 @@ async function emitApprovalEvent(tx: Queryable, type: string, request: ApprovalR
  * Runs in the caller's transaction.
  */
 export async function submitApproval(tx: Tx, input: SubmitApprovalInput): Promise<ApprovalRequestRecord> {
+  const { request, emitSubmitted } = await submitApprovalDeferringEvent(tx, input);
+  await emitSubmitted();
+  return request;
+}
+
+/**
+ * submitApproval without its event: the caller calls `emitSubmitted()` as the last write of its
+ * transaction. The event takes the organisation's event lock (see emitEvent), held until commit, so
+ * emitting last keeps the caller's other writes from queueing every writer of the organisation.
+ */
+export async function submitApprovalDeferringEvent(tx: Tx, input: SubmitApprovalInput): Promise<{ request: ApprovalRequestRecord; emitSubmitted: () => Promise<void> }> {
   if (!approvalHandler(input.type)) throw new Error(`submitApproval: no handler registered for approval type ${input.type}`);
   const people = await tx
     .select({ id: employees.id })
@@ -141,8 +152,7 @@ export async function submitApproval(tx: Tx, input: SubmitApprovalInput): Promis
   const standIn = approver.employeeId ? await activeStandIn(tx, approver.employeeId) : null;
   await addHistory(tx, request, { action: 'submitted', actor: input.requestedBy });
   await addHistory(tx, request, { action: 'routed', actor: null, approver, standIn });
-  await emitApprovalEvent(tx, 'approval.submitted', request, input.requestedBy, { standIn });
-  return request;
+  return { request, emitSubmitted: () => emitApprovalEvent(tx, 'approval.submitted', request, input.requestedBy, { standIn }).then(() => undefined) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The integrators' event feed: approval and request state changes, per organisation, newest last.
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import { events } from '../../db/schema-approvals.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Tx } from './types.ts';
@@ -35,22 +36,18 @@ export interface EventView {
  * commits late. Call it as the last write of the transaction (after your row updates).
  */
 export async function emitEvent(tx: Tx | Db, input: EventInput): Promise<number> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(727275, hashtext(${input.organisationId}))`);
   const audience = [...new Set(input.audience.filter((a): a is string => typeof a === 'string'))];
-  const [row] = await tx
-    .insert(events)
-    .values({
-      organisationId: input.organisationId,
-      type: input.type,
-      resourceType: input.resourceType,
-      resourceId: input.resourceId,
-      subjectEmployeeId: input.subjectEmployeeId ?? null,
-      actorEmployeeId: input.actorEmployeeId ?? null,
-      audience,
-      data: input.data ?? {},
-    })
-    .returning({ id: events.id });
-  return row!.id;
+  // Lock and insert in one statement: the lock is held until commit, so every round trip saved
+  // here is time the organisation's other writers do not wait. The row (and its id) is made only
+  // after the lock is granted: the insert reads its one row from the lock's subquery.
+  const [row] = rowsOf<{ id: number | string }>(
+    await tx.execute(sql`INSERT INTO ${events} (organisation_id, type, resource_type, resource_id, subject_employee_id, actor_employee_id, audience, data)
+      SELECT ${input.organisationId}, ${input.type}, ${input.resourceType}, ${input.resourceId}, ${input.subjectEmployeeId ?? null}, ${input.actorEmployeeId ?? null},
+        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(audience)}::jsonb)), ${JSON.stringify(input.data ?? {})}::jsonb
+      FROM (SELECT pg_advisory_xact_lock(727275, hashtext(${input.organisationId}))) AS organisation_event_lock
+      RETURNING id`),
+  );
+  return Number(row!.id);
 }
 
 /** HR admins see all of their organisation's events; others those whose audience includes them. */

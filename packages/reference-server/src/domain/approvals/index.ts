@@ -10,7 +10,7 @@ export { terminalStatuses } from './types.ts';
 export { approvalHandler, registerApprovalType, registeredApprovalTypes } from './registry.ts';
 export { activeStandIn, defaultRules, fallbackRule, resolveStep, ruleFor, setApprovalRule, supervisorChain } from './rules.ts';
 export {
-  decideApproval, findApprovalBySubjectRef, loadApproval, respondToApproval, submitApproval, toRecord, validateDecision, withdrawApproval,
+  decideApproval, findApprovalBySubjectRef, loadApproval, respondToApproval, submitApproval, submitApprovalDeferringEvent, toRecord, validateDecision, withdrawApproval,
 } from './engine.ts';
 export type { DecisionOutcome, RequestContext } from './engine.ts';
 export { approvalAccess } from './access.ts';

@@ -14,7 +14,7 @@ import { leaveRequests } from '../../db/schema-leave.ts';
 import type { BalanceKind, LeaveStatus, LeaveType, LeaveUnit } from '../../db/schema-leave.ts';
 import { preconditionFailed } from '../../http/etag.ts';
 import { problems } from '../../http/problem.ts';
-import { submitApproval, withdrawApproval } from '../approvals/index.ts';
+import { submitApprovalDeferringEvent, withdrawApproval } from '../approvals/index.ts';
 import { addDaysIso, dayOf, isoOf, todayDay } from '../calendars/dates.ts';
 import { confirm, ensureBalance, release, reserve } from './balances.ts';
 import { countLeave } from './counting.ts';
@@ -99,7 +99,10 @@ export interface WriteContext {
 const todayOf = (ctx: WriteContext) => ctx.today ?? isoOf(todayDay());
 
 async function lockPerson(tx: Tx, employeeId: string): Promise<void> {
-  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('update');
+  // NO KEY UPDATE: excludes every other writer for this person just the same, but unlike UPDATE it does
+  // not block rows that merely reference the person (an approval routed to them takes KEY SHARE via its
+  // foreign key), so one manager's own request does not stall their whole team's.
+  await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('no key update');
 }
 
 /** The checks a request must pass to be pending; returns the counted minutes. */
@@ -133,14 +136,17 @@ async function validateForSubmission(tx: Queryable, facts: LeaveFacts, r: { id?:
   return { counted, leaveYear };
 }
 
-/** Puts a validated request into pending: reserves its balance and submits it to the Approvals inbox. */
-async function submitInTx(tx: Tx, ctx: WriteContext, facts: LeaveFacts, row: LeaveRequestRow, leaveYear: ReturnType<typeof leaveYearOf>): Promise<LeaveRequestRow> {
+/**
+ * Puts a validated request into pending: reserves its balance and submits it to the Approvals inbox.
+ * The caller calls `emitSubmitted()` as its transaction's last write (it holds the organisation's event lock).
+ */
+async function submitInTx(tx: Tx, ctx: WriteContext, facts: LeaveFacts, row: LeaveRequestRow, leaveYear: ReturnType<typeof leaveYearOf>): Promise<{ row: LeaveRequestRow; emitSubmitted: () => Promise<void> }> {
   const kind = balanceKindOf(row.type);
   if (kind) {
     await ensureBalance(tx, facts, leaveYear, kind);
     await reserve(tx, facts.employeeId, leaveYear, kind, row.minutes);
   }
-  const approval = await submitApproval(tx, {
+  const { request: approval, emitSubmitted } = await submitApprovalDeferringEvent(tx, {
     organisationId: facts.organisationId,
     type: leaveApprovalType,
     subjectEmployeeId: facts.employeeId,
@@ -153,7 +159,7 @@ async function submitInTx(tx: Tx, ctx: WriteContext, facts: LeaveFacts, row: Lea
     .set({ status: 'pending', approvalRequestId: approval.id, submittedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${leaveRequests.version} + 1` })
     .where(eq(leaveRequests.id, row.id))
     .returning();
-  return updated!;
+  return { row: updated!, emitSubmitted };
 }
 
 export async function createLeaveRequest(db: Queryable, ctx: WriteContext, employeeId: string, input: NewLeaveRequest): Promise<LeaveRequestView> {
@@ -189,7 +195,8 @@ export async function createLeaveRequest(db: Queryable, ctx: WriteContext, emplo
         requestedBy: ctx.principal.employeeId,
       })
       .returning();
-    const final = submit ? await submitInTx(tx, ctx, facts, row!, leaveYear) : row!;
+    const submitted = submit ? await submitInTx(tx, ctx, facts, row!, leaveYear) : null;
+    const final = submitted?.row ?? row!;
     await recordAudit(tx, {
       ...ctx,
       action: submit ? 'request' : 'create',
@@ -197,6 +204,7 @@ export async function createLeaveRequest(db: Queryable, ctx: WriteContext, emplo
       subjectEmployeeId: employeeId,
       changes: { status: { to: final.status }, dates: { to: `${final.startDate}..${final.endDate}` } },
     });
+    await submitted?.emitSubmitted();
     return toView(final);
   });
 }
@@ -222,8 +230,9 @@ export async function submitLeaveRequest(db: Queryable, ctx: WriteContext, emplo
     const facts = (await loadLeaveFacts(tx, employeeId))!;
     const { counted, leaveYear } = await validateForSubmission(tx, facts, row, todayOf(ctx));
     if (counted.minutes !== row.minutes) await tx.update(leaveRequests).set({ minutes: counted.minutes }).where(eq(leaveRequests.id, id));
-    const updated = await submitInTx(tx, ctx, facts, { ...row, minutes: counted.minutes, leaveYearStart: leaveYear.start }, leaveYear);
+    const { row: updated, emitSubmitted } = await submitInTx(tx, ctx, facts, { ...row, minutes: counted.minutes, leaveYearStart: leaveYear.start }, leaveYear);
     await recordAudit(tx, { ...ctx, action: 'request', resource: 'leave_request', subjectEmployeeId: employeeId, changes: { status: { from: 'draft', to: 'pending' } } });
+    await emitSubmitted();
     return toView(updated);
   });
 }

@@ -88,23 +88,45 @@ export async function listPayslips(
     .limit(page.limit + 1);
 }
 
+/** "My latest payslip" is the hottest read of all: its SQL is built once per database, not per request. */
+const latestReleased = new WeakMap<Db, ReturnType<typeof prepareLatestReleased>>();
+
+function prepareLatestReleased(db: Db) {
+  return db
+    .select()
+    .from(payslips)
+    .where(and(eq(payslips.employeeId, sql.placeholder('employeeId')), released))
+    .orderBy(desc(payslips.payDate), desc(payslips.id))
+    .limit(1)
+    .prepare('payslip_latest_released');
+}
+
+function latestReleasedQuery(db: Db) {
+  let query = latestReleased.get(db);
+  if (!query) latestReleased.set(db, (query = prepareLatestReleased(db)));
+  return query;
+}
+
 /**
  * One payslip of one employee, or null: callers cannot tell "not yours" from "does not exist".
  * A single-table read (the header is frozen on the payslip), so it stays one index probe.
  */
 export async function findPayslip(db: Db, employeeId: string, which: { id: string } | 'latest', visibility: PayslipVisibility): Promise<PayslipView | null> {
-  const [p] = await db
-    .select()
-    .from(payslips)
-    .where(
-      and(
-        eq(payslips.employeeId, employeeId),
-        visibility.releasedOnly ? released : undefined,
-        which === 'latest' ? undefined : eq(payslips.id, which.id),
-      ),
-    )
-    .orderBy(desc(payslips.payDate), desc(payslips.id))
-    .limit(1);
+  const [p] =
+    which === 'latest' && visibility.releasedOnly
+      ? await latestReleasedQuery(db).execute({ employeeId })
+      : await db
+          .select()
+          .from(payslips)
+          .where(
+            and(
+              eq(payslips.employeeId, employeeId),
+              visibility.releasedOnly ? released : undefined,
+              which === 'latest' ? undefined : eq(payslips.id, which.id),
+            ),
+          )
+          .orderBy(desc(payslips.payDate), desc(payslips.id))
+          .limit(1);
   if (!p) return null;
   const h = p.header;
   return {
