@@ -9,6 +9,9 @@ const config: StorybookConfig = {
     '../leave-request/**/*.stories.ts',
     '../approval-inbox/**/*.stories.ts',
     '../personal-details/**/*.stories.ts',
+    '../absence-chart/**/*.stories.ts',
+    '../training-compliance/**/*.stories.ts',
+    '../course-catalogue/**/*.stories.ts',
   ],
   // a11y: axe in the Accessibility panel for every story; docs: autodocs pages built from the
   // Custom Elements Manifest (attributes, properties, events, slots, parts, CSS properties).

@@ -61,3 +61,22 @@ export const Loading: Story = withScenario('slow');
 export const Offline: Story = withScenario('offline');
 /** Cymraeg: `lang="cy"` on the widget or any ancestor. */
 export const Welsh: Story = { ...withScenario('data'), args: { scenario: 'data', lang: 'cy' } };
+export const WelshEmpty: Story = { ...withScenario('empty'), args: { scenario: 'empty', lang: 'cy' } };
+export const WelshError: Story = { ...withScenario('error'), args: { scenario: 'error', lang: 'cy' } };
+export const WelshLoading: Story = { ...withScenario('slow'), args: { scenario: 'slow', lang: 'cy' } };
+/** "How was this worked out?" opened on income tax: the payroll calculator's explanation (recorded from the real engine). */
+export const ExplainedDeduction: Story = {
+  ...withScenario('data'),
+  async play({ canvasElement }) {
+    const el = canvasElement.querySelector('esr-payslip')!;
+    const button = await new Promise<HTMLButtonElement>((resolve) => {
+      const find = () => {
+        const b = el.shadowRoot?.querySelector<HTMLButtonElement>('[aria-controls="explain-PAYE"]');
+        if (b) resolve(b);
+        else setTimeout(find, 50);
+      };
+      find();
+    });
+    button.click();
+  },
+};

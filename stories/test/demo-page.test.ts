@@ -47,7 +47,7 @@ before(async () => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 });
@@ -173,6 +173,103 @@ test('an employee requests leave, and their manager approves it from the inbox w
   await waitForText('esr-approval-inbox', /Approved: /);
   assert.equal(await page.locator(`esr-approval-inbox [id="item-${approvalId}"]`).count(), 0, 'the approved request left the inbox');
   await page.screenshot({ path: screenshot.replace('.png', '-approvals.png'), fullPage: true });
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('the payslip explains its deductions with the real calculator, and downloads its PDF and P60', async () => {
+  const codes = await page.locator('esr-payslip [part~="explain-button"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-controls')));
+  assert.ok(codes.includes('explain-PAYE'), `explainable lines: ${codes.join(', ')}`);
+  for (const button of await page.locator('esr-payslip [part~="explain-button"]').all()) await button.click();
+  await page.waitForFunction(() => {
+    const rows = [...(document.querySelector('esr-payslip')?.shadowRoot?.querySelectorAll('.explanation') ?? [])];
+    return rows.length > 0 && rows.every((r) => r.textContent!.includes('=') || r.textContent!.includes('could not'));
+  }, null, { timeout: 20_000 });
+  const explanations = await page.locator('esr-payslip .explanation').allTextContents();
+  // Worked back from the payslip, the calculator must land on every figure the payslip shows.
+  assert.equal(await page.locator('esr-payslip .explanation__mismatch').count(), 0, explanations.join('\n'));
+  assert.ok(explanations.some((t) => /Tax code \S+ month \d+/.test(t)), explanations.join('\n'));
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('esr-payslip [part~="download-button"]').click()]);
+  assert.match(pdf.suggestedFilename(), /^payslip-20\d\d-\d\d-\d\d\.pdf$/);
+  await page.locator('esr-payslip [part~="p60-button"]').first().waitFor({ timeout: 20_000 });
+  const [p60] = await Promise.all([page.waitForEvent('download'), page.locator('esr-payslip [part~="p60-button"]').first().click()]);
+  assert.match(p60.suggestedFilename(), /^p60-20\d\d-\d\d\.pdf$/);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('the course catalogue searches the seeded trust, and books then cancels a place', async () => {
+  const input = page.locator('#catalogue #q');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill('life support');
+  await input.press('Enter');
+  await page.waitForFunction(() => /^\d+ courses?$|Showing \d+ courses/.test(document.querySelector('#catalogue')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? ''), null, { timeout: 20_000 });
+  const titles = await page.locator('#catalogue .course__title').allTextContents();
+  assert.ok(titles.length > 0 && titles.some((t) => /life support/i.test(t)), titles.join(' | '));
+  // Back to the whole catalogue, then open courses until one has a session this person can book (the
+  // seed gives people places on many courses, and the server allows one live place per course).
+  await input.fill('');
+  await input.press('Enter');
+  await page.waitForFunction(() => (document.querySelector('#catalogue')?.shadowRoot?.querySelectorAll('[part~="course"]').length ?? 0) > 10, null, { timeout: 20_000 });
+  const undo: Record<string, RegExp> = { 'Book a place': /Cancel my place/, 'Join the waiting list': /Leave the waiting list/, 'Ask for a place': /Withdraw my request/ };
+  const withSessions = page.locator('#catalogue [part~="course"]', { has: page.locator('[aria-controls^="sessions-"]') });
+  let action;
+  for (let i = 0; i < Math.min(30, await withSessions.count()) && !action; i++) {
+    const course = withSessions.nth(i);
+    await course.locator('[aria-controls^="sessions-"]').click();
+    await course.locator('[part~="session"]').first().waitFor({ timeout: 20_000 });
+    const bookable = course.locator('[part~="session"] [part~="action"]', { hasText: /^\s*(Book a place|Join the waiting list|Ask for a place)\s*$/ });
+    if (await bookable.count()) action = bookable.first();
+  }
+  assert.ok(action, 'some session can be booked');
+  const label = (await action.textContent())!.trim();
+  await action.click();
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#catalogue')?.shadowRoot?.activeElement?.textContent ?? ''), undo[label]!.source, { timeout: 20_000 });
+  await page.evaluate(() => (document.querySelector('#catalogue')!.shadowRoot!.activeElement as HTMLElement).click());
+  await page.waitForFunction((l) => document.querySelector('#catalogue')?.shadowRoot?.activeElement?.textContent?.trim() === l, label, { timeout: 20_000 });
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('the absence chart shows the signed-in person\'s sickness absence', async () => {
+  await page.waitForFunction(() => {
+    const t = document.querySelector('#absence-person')?.shadowRoot?.textContent ?? '';
+    return t.includes('Bradford factor') || t.includes('No sickness absence in the last 12 months');
+  }, null, { timeout: 20_000 });
+  const text = await shadowText('#absence-person');
+  if (text.includes('Bradford factor')) {
+    assert.equal(await page.locator('#absence-person .chart__point').count(), 12, 'one focusable point per month');
+    assert.match(text, /spells × \d+ spells × \d+ working days = \d+/);
+  }
+  assert.equal(await page.locator('#absence-rate-section').isHidden(), true, 'rates are hidden from a non-HR user');
+});
+
+test('the training matrix shows the signed-in person\'s statutory and mandatory training, and a manager sees their team', async () => {
+  await page.waitForFunction(() => /compliant: \d+ of \d+ required subjects in date|No statutory or mandatory training/.test(document.querySelector('#training-person')?.shadowRoot?.textContent ?? ''), null, { timeout: 20_000 });
+  assert.equal(await page.locator('#team-training-section').isHidden(), true);
+  const firstPerson = await page.locator('#person option').first().getAttribute('value');
+  await page.selectOption('#role', 'manager');
+  await page.waitForFunction((old) => {
+    const first = document.querySelector<HTMLOptionElement>('#person option');
+    return first && first.value !== '' && first.value !== old;
+  }, firstPerson, { timeout: 20_000 });
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#training-team')?.shadowRoot?.textContent ?? '').includes('Your team’s statutory and mandatory training'), null, { timeout: 30_000 });
+  assert.ok((await page.locator('#training-team tbody tr').count()) > 0, 'the team has rows');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('an HR administrator also sees the trust\'s monthly absence rate with reasons', async () => {
+  const firstPerson = await page.locator('#person option').first().getAttribute('value');
+  await page.selectOption('#role', 'hr_admin');
+  await page.waitForFunction((old) => {
+    const first = document.querySelector<HTMLOptionElement>('#person option');
+    return first && first.value !== '' && first.value !== old;
+  }, firstPerson, { timeout: 20_000 });
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#absence-organisation')?.shadowRoot?.textContent ?? '').includes('Reasons for sickness absence'), null, { timeout: 30_000 });
+  assert.equal(await page.locator('#absence-rate-section').isVisible(), true);
+  assert.equal(await page.locator('#absence-organisation .chart__point').count(), 12);
+  const label = await page.locator('#absence-organisation .chart__point').last().getAttribute('aria-label');
+  assert.match(label ?? '', /^[A-Z][a-z]+ 20\d\d: (\d+(\.\d)?% of FTE days lost|nobody employed)/);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 

@@ -30,7 +30,7 @@ interface StoryCase {
 }
 
 const STORIES: StoryCase[] = [
-  { id: 'widgets-payslip--data', expect: ['Payslip for October 2026 · tax month 7', '£2,093.02', 'Choose a payslip'] },
+  { id: 'widgets-payslip--data', expect: ['Payslip for October 2026 · tax month 7', '£2,093.02', 'Choose a payslip', 'This period', 'How was this worked out?', 'Download this payslip (PDF)', 'Download P60 for the 2025 to 2026 tax year (PDF)'] },
   { id: 'widgets-payslip--empty', expect: ['You have no payslips yet'] },
   {
     id: 'widgets-payslip--server-error',
@@ -46,7 +46,11 @@ const STORIES: StoryCase[] = [
     },
   },
   { id: 'widgets-payslip--offline', expect: ['We could not connect to ESR'] },
-  { id: 'widgets-payslip--welsh', expect: ['Slip cyflog Hydref 2026 · mis treth 7', 'Cyflog net', 'Didyniadau'] },
+  { id: 'widgets-payslip--welsh', expect: ['Slip cyflog Hydref 2026 · mis treth 7', 'Cyflog net', 'Didyniadau', 'Lawrlwytho’r slip cyflog hwn (PDF)', 'Tystysgrifau diwedd blwyddyn P60'] },
+  { id: 'widgets-payslip--welsh-empty', expect: ['Nid oes gennych unrhyw slipiau cyflog eto'] },
+  { id: 'widgets-payslip--welsh-error', expect: ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Ceisio eto'] },
+  { id: 'widgets-payslip--welsh-loading', expect: ['Wrthi’n llwytho eich slip cyflog…'] },
+  { id: 'widgets-payslip--explained-deduction', expect: ['Tax code 1257L month 7 cumulative', 'tax due to date £2,204.60'] },
   { id: 'widgets-provider--default', expect: ['Net pay', '£2,093.02'] },
   {
     id: 'widgets-provider--themed',
@@ -76,6 +80,53 @@ const STORIES: StoryCase[] = [
     empty: [['You have not added an address'], ['Nid ydych wedi ychwanegu cyfeiriad']],
     loading: [['Loading your personal details…'], ['Wrthi’n llwytho eich manylion personol…']],
   }),
+  // <esr-absence-chart>
+  ...absence([
+    ['person-data', ['Bradford factor', '3 spells × 3 spells × 10 working days = 90', 'Spells of sickness, December 2025 to November 2026']],
+    ['person-empty', ['No sickness absence in the last 12 months']],
+    ['organisation-data', ['Sickness absence rate', 'Reasons for sickness absence, December 2025 to November 2026']],
+    ['organisation-empty', ['No absence figures for these 12 months']],
+    ['forbidden', ['You do not have permission to see these absence figures', 'Try again']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Reference: req_mock0000000001']],
+    ['unauthorised', ['Sign in again to see absence figures.']],
+    ['loading', ['Loading absence figures…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-person-data', ['Ffactor Bradford', 'Absenoldeb salwch']],
+    ['welsh-person-empty', ['Dim absenoldeb salwch yn ystod y 12 mis diwethaf']],
+    ['welsh-organisation-data', ['Cyfradd absenoldeb salwch']],
+    ['welsh-error', ['Mae’n ddrwg gennym, mae problem gydag ESR', 'Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho ffigurau absenoldeb…']],
+  ]),
+  // <esr-training-compliance>
+  ...compliance([
+    ['person-data', ['90% compliant: 9 of 10 required subjects in date', 'Expired', 'Expires soon', 'Not required']],
+    ['team-data', ['Your team’s statutory and mandatory training', 'Sarah Smith']],
+    ['empty', ['No statutory or mandatory training is required']],
+    ['team-empty', ['Nobody reports to you']],
+    ['forbidden', ['You do not have permission to see these training records']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Try again']],
+    ['loading', ['Loading training records…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-person-data', ['Hyfforddiant statudol a gorfodol', 'Wedi dod i ben', 'Dim angen']],
+    ['welsh-team-data', ['Hyfforddiant statudol a gorfodol eich tîm']],
+    ['welsh-empty', ['Nid oes angen unrhyw hyfforddiant statudol na gorfodol']],
+    ['welsh-error', ['Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho cofnodion hyfforddiant…']],
+  ]),
+  // <esr-course-catalogue>
+  ...catalogue([
+    ['data', ['Find a course', 'E-learning (6)', 'Adult Basic Life Support – Resuscitation Level 2', 'Your line manager must approve a place on this course']],
+    ['thousand-courses', ['Showing 100 courses. There are more.', 'Show more courses']],
+    ['empty', ['No courses match your search']],
+    ['server-error', ['Sorry, there is a problem with ESR', 'Try again']],
+    ['unauthorised', ['Sign in again to find and book courses.']],
+    ['loading', ['Loading courses…']],
+    ['offline', ['We could not connect to ESR']],
+    ['welsh-data', ['Dod o hyd i gwrs', 'Nesaf: 12 Ionawr 2027']],
+    ['welsh-empty', ['Does dim cyrsiau yn cyfateb i’ch chwiliad']],
+    ['welsh-error', ['Ceisio eto']],
+    ['welsh-loading', ['Wrthi’n llwytho cyrsiau…']],
+  ]),
 ];
 
 /** Data, empty, error and loading stories of one widget, each in English and Welsh. */
@@ -91,6 +142,18 @@ function stateCases(tag: string, prefix: string, texts: Record<'data' | 'empty' 
     { id: `${prefix}--loading`, tag, expect: texts.loading[0], check: busy },
     { id: `${prefix}--loading-welsh`, tag, expect: texts.loading[1], check: busy },
   ];
+}
+
+function catalogue(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-course-catalogue--${name}`, tag: 'esr-course-catalogue', expect }));
+}
+
+function compliance(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-training-compliance--${name}`, tag: 'esr-training-compliance', expect }));
+}
+
+function absence(cases: [string, string[]][]): StoryCase[] {
+  return cases.map(([name, expect]) => ({ id: `widgets-absence-chart--${name}`, tag: 'esr-absence-chart', expect }));
 }
 
 const TYPES: Record<string, string> = {

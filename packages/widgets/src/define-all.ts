@@ -7,3 +7,6 @@ import './payslip/define.ts';
 import './leave-request/define.ts';
 import './approval-inbox/define.ts';
 import './personal-details/define.ts';
+import './absence-chart/define.ts';
+import './training-compliance/define.ts';
+import './course-catalogue/define.ts';

@@ -13,5 +13,8 @@ export * from './payslip/index.ts';
 export * from './leave-request/index.ts';
 export * from './approval-inbox/index.ts';
 export * from './personal-details/index.ts';
+export * from './absence-chart/index.ts';
+export * from './training-compliance/index.ts';
+export * from './course-catalogue/index.ts';
 export { EsrErrorEvent, type EsrErrorEventDetail } from './events/esr-error.ts';
 export * from './i18n/index.ts';

@@ -10,6 +10,9 @@ import { payslipMessages } from '../payslip/messages.ts';
 import { leaveRequestMessages } from '../leave-request/messages.ts';
 import { approvalInboxMessages } from '../approval-inbox/messages.ts';
 import { personalDetailsMessages } from '../personal-details/messages.ts';
+import { courseCatalogueMessages } from '../course-catalogue/messages.ts';
+import { trainingComplianceMessages } from '../training-compliance/messages.ts';
+import { absenceChartMessages } from '../absence-chart/messages.ts';
 
 // Every string table: the common one and each widget's own. A new widget adds its messages here.
 const TABLES: Record<string, Messages<object>> = {
@@ -19,6 +22,9 @@ const TABLES: Record<string, Messages<object>> = {
   '<esr-leave-request>': leaveRequestMessages,
   '<esr-approval-inbox>': approvalInboxMessages,
   '<esr-personal-details>': personalDetailsMessages,
+  '<esr-course-catalogue>': courseCatalogueMessages,
+  '<esr-training-compliance>': trainingComplianceMessages,
+  '<esr-absence-chart>': absenceChartMessages,
 };
 
 describe('i18n', () => {

@@ -56,6 +56,67 @@ const payslip = css`
     margin-top: calc(-1 * var(--_space-4));
   }
 
+  /* "How was this worked out?": a link-looking button under the deduction's name. */
+  :where(.link-button) {
+    /* WCAG 2.2 target size: at least 24px tall. */
+    min-height: 24px;
+    display: block;
+    margin: var(--_space-1) 0 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_color-link);
+    font: inherit;
+    font-weight: 400;
+    font-size: 0.875em;
+    text-decoration: underline;
+    text-align: left;
+    cursor: pointer;
+  }
+  :where(.link-button:focus-visible) {
+    outline: var(--_focus-width) solid transparent;
+    background: var(--_color-focus);
+    color: var(--_color-focus-text);
+    box-shadow: 0 -2px var(--_color-focus), 0 4px var(--_color-focus-text);
+    text-decoration: none;
+  }
+  :where(.explanation) {
+    padding: var(--_space-2) var(--_space-3);
+    border-left: 4px solid var(--_color-border);
+    background: var(--_color-panel);
+  }
+  :where(.explanation p) {
+    margin: 0 0 var(--_space-2);
+  }
+  :where(.explanation p:last-child) {
+    margin-bottom: 0;
+  }
+  :where(.explanation__mismatch) {
+    font-weight: 600;
+  }
+  :where(.this-period) {
+    max-width: 32em;
+  }
+  :where(.downloads) {
+    margin-bottom: var(--_space-4);
+  }
+  :where(.error-message) {
+    margin: var(--_space-2) 0 0;
+    color: var(--_color-error);
+    font-weight: 600;
+  }
+  :where(.p60s) {
+    margin-top: var(--_space-4);
+  }
+  :where(.p60s__list) {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  :where(.p60s__list li) {
+    margin-bottom: var(--_space-3);
+  }
+
   :where(.error) {
     margin-bottom: var(--_space-4);
     padding: var(--_space-3);

@@ -1,10 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createEsrClient, type EsrClient } from '@esr/sdk';
-import { payslipFixture } from '@esr/sdk/testing';
+import { payslipCalculationFixture, payslipFixture } from '@esr/sdk/testing';
 import '../define-all.ts';
 import type { EsrPayslip } from './esr-payslip.ts';
-import { EsrPayslipLoadedEvent } from './events.ts';
+import { http, HttpResponse } from 'msw';
+import { EsrPayslipDownloadedEvent, EsrPayslipLoadedEvent } from './events.ts';
+import { calculationRequestFor } from './explain.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { startWorker, stopWorker, useVariant, worker, BASE_URL } from '../testing/msw.ts';
 
@@ -67,7 +69,7 @@ describe('<esr-payslip>', () => {
       expect(t).to.contain('Year to date, 2026 to 2027 tax year');
 
       const captions = [...shadow(el).querySelectorAll('caption')].map((c) => c.textContent?.trim());
-      expect(captions).to.deep.equal(['Payments', 'Deductions', 'Year to date, 2026 to 2027 tax year', 'Paid by your employer']);
+      expect(captions).to.deep.equal(['This period', 'Payments', 'Deductions', 'Year to date, 2026 to 2027 tax year', 'Paid by your employer']);
       const amount = shadow(el).querySelector<HTMLElement>('td.numeric')!;
       expect(getComputedStyle(amount).textAlign).to.equal('right');
       expect(getComputedStyle(amount).fontVariantNumeric).to.contain('tabular-nums');
@@ -269,6 +271,147 @@ describe('<esr-payslip>', () => {
       expect(text(el)).to.contain('Ceisio eto');
       wrapper.lang = 'en-GB';
       await waitUntil(() => text(el).includes('Try again'), 'did not switch to English');
+    });
+  });
+
+  describe('explain a deduction', () => {
+    const explainButton = (el: EsrPayslip, code: string) =>
+      shadow(el).querySelector<HTMLButtonElement>(`[aria-controls="explain-${code}"]`)!;
+    const explanation = (el: EsrPayslip, code: string) => shadow(el).querySelector<HTMLElement>(`#explain-${code}`)!;
+
+    it('works the calculator inputs back from the payslip exactly', () => {
+      const request = calculationRequestFor(payslipFixture)!;
+      expect(request).to.deep.equal({
+        taxYear: '2026-27', frequency: 'monthly', period: 7, taxCode: '1257L', basis: 'cumulative',
+        grossPayPence: 286251, salarySacrificePence: 0, niCategory: 'A',
+        // year to date less this period: taxable 18,361.19 − 2,581.98; tax 2,204.60 − 306.80
+        taxablePayToDatePence: 1577921, taxToDatePence: 189780,
+        studentLoanPlans: ['2'], pensionablePayPence: 286251,
+      });
+      expect(calculationRequestFor({ ...payslipFixture, taxYear: '2019-20' })).to.equal(undefined);
+    });
+
+    it('opens and closes with the keyboard, showing how income tax was worked out', async () => {
+      useVariant('data');
+      const { el } = await renderUntil(html`<esr-payslip hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      const button = explainButton(el, 'PAYE');
+      expect(button.textContent?.replace(/\s+/g, ' ').trim()).to.equal('How was this worked out? (Income tax)');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(explanation(el, 'PAYE').hidden).to.equal(true);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => explanation(el, 'PAYE').textContent?.includes('Tax code 1257L month 7 cumulative'), 'no explanation');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(explanation(el, 'PAYE').textContent).to.contain('tax due to date £2,204.60 less £1,897.80 already deducted = £306.80');
+      expect(explanation(el, 'PAYE').querySelector('.explanation__mismatch')).to.equal(null);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => explanation(el, 'PAYE').hidden);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('explains pension, NI and student loan from one calculation that matches every figure', async () => {
+      useVariant('data');
+      let calls = 0;
+      worker.use(http.post('*/v1/payroll/calculate', () => void calls++));
+      const { el } = await renderUntil(html`<esr-payslip hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      for (const code of ['PENSION', 'NI', 'SL']) explainButton(el, code).click();
+      await waitUntil(() => ['PENSION', 'NI', 'SL'].every((c) => explanation(el, c).textContent?.includes('=')), 'explanations never arrived');
+      expect(calls).to.equal(1);
+      expect(explanation(el, 'PENSION').textContent).to.contain('9.8% of £2,862.51 = £280.53');
+      expect(explanation(el, 'NI').textContent).to.contain('8% of £1,814.51');
+      expect(explanation(el, 'SL').textContent).to.contain('9% of £413.76 above the monthly threshold £2,448.75');
+      expect(shadow(el).querySelectorAll('.explanation__mismatch')).to.have.length(0);
+    });
+
+    it('says when the calculator could not answer, and asks again next time', async () => {
+      useVariant('data');
+      const { el } = await renderUntil(html`<esr-payslip hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      worker.use(http.post('*/v1/payroll/calculate', () => HttpResponse.json({ title: 'down', status: 503 }, { status: 503 }), { once: true }));
+      explainButton(el, 'NI').click();
+      await waitUntil(() => explanation(el, 'NI').textContent?.includes('We could not work this out just now'));
+      await expect(el).to.be.accessible();
+      explainButton(el, 'NI').click();
+      await waitUntil(() => explanation(el, 'NI').textContent?.includes('NI category A'));
+    });
+
+    it('in Welsh, says the explanation is in English and marks its language', async () => {
+      useVariant('data');
+      const { el } = await renderUntil(html`<esr-payslip lang="cy" hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      const button = explainButton(el, 'PAYE');
+      expect(button.textContent).to.contain('Sut cafodd hwn ei gyfrifo?');
+      button.click();
+      await waitUntil(() => explanation(el, 'PAYE').querySelector('[lang="en-GB"]'));
+      expect(explanation(el, 'PAYE').textContent).to.contain('Mae’r esboniad hwn yn Saesneg.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('flags a calculator figure that differs from the payslip', async () => {
+      useVariant('data');
+      const lines = payslipCalculationFixture.lines.map((l) => (l.code === 'PAYE' ? { ...l, amountPence: 30580 } : l));
+      worker.use(http.post('*/v1/payroll/calculate', () => HttpResponse.json({ ...payslipCalculationFixture, lines })));
+      const { el } = await renderUntil(html`<esr-payslip hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      explainButton(el, 'PAYE').click();
+      await waitUntil(() => explanation(el, 'PAYE').querySelector('.explanation__mismatch'));
+      expect(explanation(el, 'PAYE').textContent).to.contain('the calculator gets £305.80, not the £306.80 shown');
+    });
+  });
+
+  describe('PDF and P60', () => {
+    it('downloads this payslip as a PDF in the reader\'s language, announcing it', async () => {
+      useVariant('data');
+      const asked: string[] = [];
+      worker.use(http.get('*/v1/me/payslips/:id/pdf', ({ request }) => void asked.push(request.url)));
+      const { el } = await renderUntil(html`<esr-payslip lang="cy" hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      const button = shadow(el).querySelector<HTMLButtonElement>('[part~="download-button"]')!;
+      expect(button.textContent?.trim()).to.equal('Lawrlwytho’r slip cyflog hwn (PDF)');
+      const downloaded = oneEvent(el, EsrPayslipDownloadedEvent.eventName);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await downloaded;
+      expect(detail.kind).to.equal('payslip');
+      expect(detail.filename).to.equal('payslip-2026-10-30.pdf');
+      expect(detail.blob.type).to.equal('application/pdf');
+      expect(asked[0]).to.match(/\/v1\/me\/payslips\/pay_0000001232607\/pdf\?lang=cy$/);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="status"]')?.textContent).to.equal('Wedi lawrlwytho payslip-2026-10-30.pdf');
+      expect(shadow(el).activeElement).to.equal(button);
+    });
+
+    it('lists P60s and downloads one', async () => {
+      useVariant('data');
+      const { el } = await renderUntil(html`<esr-payslip .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      await waitUntil(() => shadow(el).querySelector('[part~="p60-button"]'), 'no P60 list');
+      expect(shadow(el).querySelector('#p60-heading')?.textContent?.trim()).to.equal('P60 end of year certificates');
+      expect(shadow(el).querySelector('#p60-heading')?.getAttribute('aria-level')).to.equal('3');
+      const button = shadow(el).querySelector<HTMLButtonElement>('[part~="p60-button"]')!;
+      expect(button.textContent?.trim()).to.equal('Download P60 for the 2025 to 2026 tax year (PDF)');
+      await expect(el).to.be.accessible();
+      const downloaded = oneEvent(el, EsrPayslipDownloadedEvent.eventName);
+      button.click();
+      const { detail } = await downloaded;
+      expect(detail).to.include({ kind: 'p60', filename: 'p60-2025-26.pdf' });
+    });
+
+    it('says when there are no P60s yet', async () => {
+      useVariant('data');
+      worker.use(http.get('*/v1/me/p60s', () => HttpResponse.json({ data: [], hasMore: false, nextCursor: null })));
+      const { el } = await renderUntil(html`<esr-payslip .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      await waitUntil(() => text(el).includes('You have no P60s yet'), 'no empty P60 message');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when a download failed, keeping the payslip on screen', async () => {
+      useVariant('data');
+      worker.use(http.get('*/v1/me/payslips/:id/pdf', () => HttpResponse.json({ title: 'Broken', status: 500 }, { status: 500 })));
+      const { el } = await renderUntil(html`<esr-payslip hide-picker .client=${client()}></esr-payslip>`, EsrPayslipLoadedEvent);
+      const failed = oneEvent(el, EsrErrorEvent.eventName);
+      shadow(el).querySelector<HTMLButtonElement>('[part~="download-button"]')!.click();
+      await failed;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.downloads [role="alert"]')?.textContent).to.equal('We could not download the PDF. Try again.');
+      expect(shadow(el).querySelector('.net-pay__amount')?.textContent).to.equal('£2,093.02');
+      await expect(el).to.be.accessible();
     });
   });
 });

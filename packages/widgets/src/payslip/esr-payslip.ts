@@ -1,16 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { EsrClient, Payslip, PayslipSummary } from '@esr/sdk';
+import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { payslipMessages, type PayslipStrings, type PayslipKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
-import { EsrPayslipLoadedEvent } from './events.ts';
+import { EsrPayslipDownloadedEvent, EsrPayslipLoadedEvent } from './events.ts';
+import { calculationRequestFor, EXPLAINED_CODES } from './explain.ts';
 import { styles } from './esr-payslip.styles.ts';
 import { lineLabel, periodLabel, paidToLast4, taxYearBounds } from './payslip-format.ts';
 
 type Status = 'loading' | 'empty' | 'error' | 'data';
+
+/** One deduction line's explanation, fetched when first opened. */
+type Explanation =
+  | { status: 'loading' }
+  | { status: 'failed' }
+  | { status: 'unavailable' }
+  | { status: 'done'; text: string; calculatedPence: number };
 
 /** Title and body string keys for each error kind (body says what the person can do next). */
 const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
@@ -31,6 +39,7 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
  * in the NHS.UK look. Loads the latest payslip, or the one named by `payslip-id`, through the ESR SDK.
  *
  * @event esr-payslip-loaded - A payslip loaded and rendered. `event.detail.payslip` is the SDK `Payslip`.
+ * @event esr-payslip-downloaded - A payslip or P60 PDF downloaded and was handed to the browser to save. `event.detail` has `kind`, `filename` and `blob`.
  * @event esr-error - Loading failed. `event.detail.error` is the SDK error (`EsrError` subclass); the widget already shows a message and a Try again button.
  *
  * @slot empty - Replaces the built-in "You have no payslips yet" message.
@@ -47,7 +56,12 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
  * @csspart heading - The payslip heading.
  * @csspart summary - The summary list of employee and tax details.
  * @csspart net-pay - The net pay panel.
- * @csspart table - Every table (also `payments`, `deductions`, `year-to-date`, `employer`).
+ * @csspart table - Every table (also `payments`, `deductions`, `year-to-date`, `employer`, `this-period`).
+ * @csspart explain-button - Each deduction's "How was this worked out?" button.
+ * @csspart explanation - The opened explanation of a deduction.
+ * @csspart download-button - "Download this payslip (PDF)".
+ * @csspart p60s - The P60 section.
+ * @csspart p60-button - Each "Download P60" button.
  *
  * @cssproperty --esr-color-brand - Brand colour (buttons, net pay border). Falls back to `--nhsuk-brand-colour`, then #005eb8.
  * @cssproperty --esr-color-text - Text colour. Falls back to `--nhsuk-text-colour`, then #212b32.
@@ -84,17 +98,29 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   /** Hides the "Choose a payslip" picker. */
   @property({ attribute: 'hide-picker', type: Boolean }) hidePicker = false;
 
+  /** Hides the P60 section. */
+  @property({ attribute: 'hide-p60', type: Boolean }) hideP60 = false;
+
   @state() private status: Status = 'loading';
   @state() private payslip: Payslip | undefined;
   @state() private error: unknown;
   @state() private history: readonly PayslipSummary[] = [];
   /** Chosen in the picker; wins over `payslip-id` until that attribute changes. */
   @state() private selectedId = '';
+  @state() private p60s: readonly P60Summary[] | undefined;
+  @state() private explanations: ReadonlyMap<string, Explanation> = new Map();
+  /** What is downloading now (`payslip` or a tax year), and what last failed. */
+  @state() private downloading = '';
+  @state() private downloadFailed = '';
+  @state() private announcement = '';
 
   #request = 0;
   #abort: AbortController | undefined;
   #loadedKey: unknown[] = [];
   #historyClient: EsrClient | undefined;
+  #p60Client: EsrClient | undefined;
+  /** The calculator's answer for the payslip on show, shared by every line's explanation. */
+  #calculation: { payslipId: string; answer: Promise<PayrollCalculation> } | undefined;
   #noClientTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The payslip currently shown, if any. */
@@ -150,10 +176,13 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     this.status = 'loading';
     this.error = undefined;
     if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
+    if (!this.hideP60 && client !== this.#p60Client) void this.#loadP60s(client);
     try {
       const payslip = id ? await client.payslips.get(id, { signal }) : await client.payslips.latest({ signal });
       if (request !== this.#request) return; // a newer request owns the widget now
       this.payslip = payslip ?? undefined;
+      this.explanations = new Map();
+      this.downloadFailed = '';
       this.status = payslip ? 'data' : 'empty';
       if (payslip) {
         await this.updateComplete;
@@ -183,6 +212,74 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     }
   }
 
+  async #loadP60s(client: EsrClient): Promise<void> {
+    this.#p60Client = client;
+    this.p60s = undefined;
+    try {
+      const page = await client.p60s.list({ limit: 10 });
+      if (client === this.activeClient) this.p60s = page.data;
+    } catch {
+      // The P60 list is an extra: without it the section simply does not show.
+      if (client === this.activeClient) this.p60s = undefined;
+    }
+  }
+
+  /** Opens or closes a deduction's explanation, asking the calculator the first time. */
+  async #toggleExplanation(line: PayslipLine): Promise<void> {
+    const p = this.payslip;
+    const client = this.activeClient;
+    if (!p || !client) return;
+    const next = new Map(this.explanations);
+    if (next.has(line.code) && next.get(line.code)!.status !== 'failed') {
+      next.delete(line.code);
+      this.explanations = next;
+      return;
+    }
+    const request = calculationRequestFor(p);
+    if (!request) {
+      this.explanations = next.set(line.code, { status: 'unavailable' });
+      return;
+    }
+    this.explanations = next.set(line.code, { status: 'loading' });
+    if (this.#calculation?.payslipId !== p.id) this.#calculation = { payslipId: p.id, answer: client.payroll.calculate(request) };
+    const pending = this.#calculation;
+    let result: Explanation;
+    try {
+      const answer = await pending.answer;
+      const found = answer.lines.find((l) => l.code === EXPLAINED_CODES[line.code]);
+      result = found ? { status: 'done', text: found.explanation, calculatedPence: found.amountPence } : { status: 'unavailable' };
+    } catch {
+      if (this.#calculation === pending) this.#calculation = undefined; // let the next open ask again
+      result = { status: 'failed' };
+    }
+    // Still the same payslip and still open: show it.
+    if (this.payslip?.id === p.id && this.explanations.has(line.code)) {
+      this.explanations = new Map(this.explanations).set(line.code, result);
+    }
+  }
+
+  async #download(kind: 'payslip' | 'p60', id: string): Promise<void> {
+    const client = this.activeClient;
+    const key = kind === 'payslip' ? 'payslip' : id;
+    if (!client || this.downloading) return;
+    this.downloading = key;
+    this.downloadFailed = '';
+    this.announcement = this.localize.t('downloadPreparing');
+    try {
+      const { blob, filename } =
+        kind === 'payslip' ? await client.payslips.pdf(id, { lang: this.localize.locale === 'cy' ? 'cy' : 'en' }) : await client.p60s.pdf(id);
+      saveBlob(blob, filename, this.renderRoot);
+      this.announcement = this.localize.t('downloadDone', { filename });
+      this.dispatchEvent(new EsrPayslipDownloadedEvent({ kind, filename, blob }));
+    } catch (error) {
+      this.downloadFailed = key;
+      this.announcement = '';
+      this.dispatchEvent(new EsrErrorEvent({ error }));
+    } finally {
+      this.downloading = '';
+    }
+  }
+
   #onRetry(): void {
     // The button leaves the DOM while loading: keep focus inside the widget rather than dropping it on <body>.
     this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
@@ -203,7 +300,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
         <div class="state" part="state" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
           ${this.#renderState()}
         </div>
-        <div class="visually-hidden" role="status">${busy ? this.localize.t('payslipLoading') : ''}</div>
+        <div class="visually-hidden" role="status">${busy ? this.localize.t('payslipLoading') : this.announcement}</div>
       </div>
     `;
   }
@@ -331,6 +428,19 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
           <span class="hint">${l.t('netPayHint')}</span>
         </div>
 
+        <table part="table this-period" class="this-period">
+          <caption>${l.t('thisPeriod')}</caption>
+          <tbody>
+            ${this.#amountRow(l.t('totalPayments'), p.totals.grossPence)}
+            ${this.#amountRow(l.t('totalDeductions'), p.totals.deductionsPence)}
+            ${this.#amountRow(l.t('netPay'), p.totals.netPence)}
+          </tbody>
+        </table>
+
+        <div class="downloads no-print">
+          ${this.#downloadButton('payslip', p.id, l.t('downloadPayslip'), 'download-button')}
+        </div>
+
         <dl class="summary-list" part="summary">
           ${row(l.t('name'), p.employee.name)}
           ${row(l.t('assignmentNumber'), p.employee.assignmentNumber)}
@@ -359,7 +469,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
           <table part="table deductions">
             <caption>${l.t('deductions')}</caption>
             ${head}
-            <tbody>${lines(p.deductions)}</tbody>
+            <tbody>${p.deductions.map((line) => this.#deductionRows(line))}</tbody>
             <tfoot>
               <tr>
                 <th scope="row">${l.t('totalDeductions')}</th>
@@ -393,7 +503,98 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
             <p class="hint" id="employer-hint">${l.t('employerContributionsHint')}</p>
           </div>
         </div>
+        ${this.#renderP60s()}
       </article>
+    `;
+  }
+
+  #deductionRows(line: PayslipLine): TemplateResult {
+    const l = this.localize;
+    const label = lineLabel(l, line);
+    if (!(line.code in EXPLAINED_CODES)) {
+      return html`<tr>
+        <th scope="row">${label}</th>
+        <td class="numeric">${l.money(line.amountPence)}</td>
+      </tr>`;
+    }
+    const explanation = this.explanations.get(line.code);
+    const id = `explain-${line.code}`;
+    return html`<tr>
+        <th scope="row">
+          ${label}
+          <button
+            type="button"
+            class="link-button no-print"
+            part="explain-button"
+            aria-expanded=${explanation ? 'true' : 'false'}
+            aria-controls=${id}
+            @click=${() => void this.#toggleExplanation(line)}
+          >
+            ${l.t('explainLine')}<span class="visually-hidden"> (${label})</span>
+          </button>
+        </th>
+        <td class="numeric">${l.money(line.amountPence)}</td>
+      </tr>
+      <tr class="explanation-row" id=${id} ?hidden=${!explanation}>
+        <td colspan="2">
+          <div class="explanation" part="explanation" aria-live="polite">${explanation ? this.#explanation(explanation, line) : nothing}</div>
+        </td>
+      </tr>`;
+  }
+
+  #explanation(e: Explanation, line: PayslipLine): TemplateResult {
+    const l = this.localize;
+    switch (e.status) {
+      case 'loading':
+        return html`<p class="hint">${l.t('explainWorking')}</p>`;
+      case 'failed':
+        return html`<p>${l.t('explainFailed')}</p>`;
+      case 'unavailable':
+        return html`<p>${l.t('explainUnavailable')}</p>`;
+      case 'done':
+        // The calculator explains in English; say so, and mark the language for screen readers.
+        return html`
+          ${l.locale === 'en-GB' ? nothing : html`<p class="hint">${l.t('explainInEnglish')}</p>`}
+          <p lang="en-GB">${e.text}</p>
+          ${e.calculatedPence === line.amountPence
+            ? nothing
+            : html`<p class="explanation__mismatch">${l.t('explainMismatch', { amount: l.money(e.calculatedPence), shown: l.money(line.amountPence) })}</p>`}
+        `;
+    }
+  }
+
+  #downloadButton(kind: 'payslip' | 'p60', id: string, label: string, part: string): TemplateResult {
+    const key = kind === 'payslip' ? 'payslip' : id;
+    const busy = this.downloading === key;
+    return html`
+      <button
+        type="button"
+        class="button"
+        part=${part}
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => void this.#download(kind, id)}
+      >
+        ${busy ? this.localize.t('downloadPreparing') : label}
+      </button>
+      ${this.downloadFailed === key ? html`<p class="error-message" role="alert">${this.localize.t('downloadFailed')}</p>` : nothing}
+    `;
+  }
+
+  #renderP60s(): TemplateResult | typeof nothing {
+    if (this.hideP60 || !this.p60s) return nothing;
+    const l = this.localize;
+    return html`
+      <section class="p60s no-print" part="p60s" aria-labelledby="p60-heading">
+        <div role="heading" aria-level=${Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2) + 1)} class="heading-s" id="p60-heading">
+          ${l.t('p60Heading')}
+        </div>
+        <p class="hint">${l.t('p60Hint')}</p>
+        ${this.p60s.length
+          ? html`<ul class="p60s__list">
+              ${this.p60s.map((y) => html`<li>${this.#downloadButton('p60', y.taxYear, l.t('p60Download', taxYearBounds(y.taxYear)), 'p60-button')}</li>`)}
+            </ul>`
+          : html`<p>${l.t('p60Empty')}</p>`}
+      </section>
     `;
   }
 
@@ -403,6 +604,20 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
       <td class="numeric">${this.localize.money(pence)}</td>
     </tr>`;
   }
+}
+
+/** Hands a downloaded file to the browser's own save (a temporary `<a download>`; works under a strict CSP). */
+function saveBlob(blob: Blob, filename: string, root: ParentNode): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  root.append(link);
+  link.click();
+  link.remove();
+  // Revoke later, not at once: some browsers start reading the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 declare global {

@@ -22,3 +22,29 @@ declare global {
     'esr-payslip-loaded': EsrPayslipLoadedEvent;
   }
 }
+
+export interface EsrPayslipDownloadedEventDetail {
+  /** `payslip` (this payslip's PDF) or `p60` (a tax year's P60). */
+  readonly kind: 'payslip' | 'p60';
+  /** The file name it was saved under (the server's). */
+  readonly filename: string;
+  /** The PDF itself. */
+  readonly blob: Blob;
+}
+
+/** Fired by `<esr-payslip>` after a payslip or P60 PDF has downloaded and been handed to the browser to save. */
+export class EsrPayslipDownloadedEvent extends Event {
+  static readonly eventName = 'esr-payslip-downloaded';
+  readonly detail: EsrPayslipDownloadedEventDetail;
+
+  constructor(detail: EsrPayslipDownloadedEventDetail) {
+    super(EsrPayslipDownloadedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'esr-payslip-downloaded': EsrPayslipDownloadedEvent;
+  }
+}

@@ -1,2 +1,2 @@
 export { EsrPayslip } from './esr-payslip.ts';
-export { EsrPayslipLoadedEvent, type EsrPayslipLoadedEventDetail } from './events.ts';
+export { EsrPayslipDownloadedEvent, EsrPayslipLoadedEvent, type EsrPayslipDownloadedEventDetail, type EsrPayslipLoadedEventDetail } from './events.ts';

@@ -46,6 +46,21 @@ export interface PayslipStrings {
   choosePayslip: string;
   choosePayslipHint: string;
   payslipOption: string; // %{date} %{period}
+  thisPeriod: string;
+  explainLine: string;
+  explainWorking: string;
+  explainFailed: string;
+  explainUnavailable: string;
+  explainMismatch: string; // %{amount} %{shown}
+  explainInEnglish: string;
+  downloadPayslip: string;
+  downloadPreparing: string;
+  downloadFailed: string;
+  downloadDone: string; // %{filename}
+  p60Heading: string;
+  p60Hint: string;
+  p60Empty: string;
+  p60Download: string; // %{start} %{end}
   /**
    * Names for payment and deduction codes, used instead of the server's English description when set.
    * en-GB leaves this empty: the payroll system's own wording is authoritative in English.
@@ -101,6 +116,21 @@ const enGB: PayslipStrings = {
   choosePayslip: 'Choose a payslip',
   choosePayslipHint: 'Your last 12 payslips',
   payslipOption: '%{date} (%{period})',
+  thisPeriod: 'This period',
+  explainLine: 'How was this worked out?',
+  explainWorking: 'Working it out…',
+  explainFailed: 'We could not work this out just now. Try again later, or contact your payroll team.',
+  explainUnavailable: 'We cannot explain this line automatically. Your payroll team can.',
+  explainMismatch: 'From the figures on this payslip the calculator gets %{amount}, not the %{shown} shown. Your payroll team can explain the difference.',
+  explainInEnglish: 'This explanation is in English.',
+  downloadPayslip: 'Download this payslip (PDF)',
+  downloadPreparing: 'Preparing the PDF…',
+  downloadFailed: 'We could not download the PDF. Try again.',
+  downloadDone: 'Downloaded %{filename}',
+  p60Heading: 'P60 end of year certificates',
+  p60Hint: 'A P60 shows your pay and the tax taken from it over a whole tax year. You may need it to claim tax back or to apply for a loan or mortgage.',
+  p60Empty: 'You have no P60s yet. You get one after each tax year in which you were paid.',
+  p60Download: 'Download P60 for the %{start} to %{end} tax year (PDF)',
   lineCodes: {},
 };
 

@@ -9,6 +9,21 @@ const form = document.getElementById('signin-form');
 const status = document.getElementById('signin-status');
 const signOut = document.getElementById('signout');
 const provider = document.getElementById('provider');
+const absenceRateSection = document.getElementById('absence-rate-section');
+const absenceOrganisation = document.getElementById('absence-organisation');
+const teamTrainingSection = document.getElementById('team-training-section');
+const trainingTeam = document.getElementById('training-team');
+
+/** Widgets inside the provider get the client through it; the role-gated ones outside it are given it directly. */
+function connect(client, session) {
+  provider.client = client;
+  // A team matrix is for line managers.
+  teamTrainingSection.hidden = session?.role !== 'manager';
+  if (!teamTrainingSection.hidden) trainingTeam.client = client;
+  // Absence rates are for HR administrators: only they see (and load) that chart.
+  absenceRateSection.hidden = session?.role !== 'hr_admin';
+  if (!absenceRateSection.hidden) absenceOrganisation.client = client;
+}
 
 async function loadPeople() {
   person.replaceChildren(new Option('Loading…', ''));
@@ -25,11 +40,11 @@ function useToken(session) {
   if (session) {
     sessionStorage.setItem(tokenKey, JSON.stringify(session));
     status.textContent = `Signed in as ${session.name}.`;
-    provider.client = createEsrClient({ baseUrl: location.origin, token: session.token });
+    connect(createEsrClient({ baseUrl: location.origin, token: session.token }), session);
   } else {
     sessionStorage.removeItem(tokenKey);
     status.textContent = 'You are not signed in. Pick a seeded person.';
-    provider.client = createEsrClient({ baseUrl: location.origin, token: '' });
+    connect(createEsrClient({ baseUrl: location.origin, token: '' }), null);
   }
   signOut.hidden = !session;
 }
@@ -46,7 +61,7 @@ form.addEventListener('submit', async (event) => {
     status.textContent = 'Sign-in failed: ' + ((await response.json()).detail ?? response.statusText);
     return;
   }
-  useToken(await response.json());
+  useToken({ ...(await response.json()), role: role.value });
 });
 role.addEventListener('change', loadPeople);
 signOut.addEventListener('click', () => useToken(null));
