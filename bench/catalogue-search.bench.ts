@@ -2,11 +2,14 @@
 // auth, validation, full-text search, filters, facets) over a seeded 10k-course / 100k-session catalogue
 // with bookings, on PGlite and (when DATABASE_URL is set) PostgreSQL. Representative queries, each run
 // sequentially after a warm-up; p50 and p95, and the ratio to a trivial authenticated read
-// (GET /v1/learning/subjects) on the same app as the baseline. Figures only, no assertions.
+// (GET /v1/learning/subjects) on the same app as the baseline. Facets are also counted directly both ways
+// (course_venue_summary and the sessions themselves) for a like-for-like comparison. Figures only, no assertions.
 // Run from the repository root: node bench/catalogue-search.bench.ts [courses=10000] [sessions=100000] [rounds=40] [staff=5000] [engines=pglite,postgres]
 import { createApp, createDemoIssuer, openScratchDatabase, seedDatabase } from '@esr/reference-server';
 import type { Database } from '@esr/reference-server';
 import { queryRows } from '../packages/reference-server/src/seed/bulk.ts';
+import { courseFacets } from '../packages/reference-server/src/domain/learning/search.ts';
+import type { CourseFilter } from '../packages/reference-server/src/domain/learning/search.ts';
 
 const courses = Number(process.argv[2] ?? 10_000);
 const sessions = Number(process.argv[3] ?? 100_000);
@@ -20,7 +23,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 async function benchEngine(label: string, database: Database): Promise<void> {
   const t0 = performance.now();
   const seeded = await seedDatabase(database, { seed: 1, staff, organisations: 1, asOf, payslipMonths: 0, learning: { courses, sessions, history: false } });
-  if (database.engine === 'postgres') await database.exec('VACUUM ANALYZE courses, class_sessions, enrolments');
+  if (database.engine === 'postgres') await database.exec('VACUUM ANALYZE courses, class_sessions, enrolments, course_venue_summary');
   const r = seeded.rowsByTable;
   console.log(`\n${label}: ${fmt(r['courses']!)} courses, ${fmt(r['class_sessions']!)} sessions, ${fmt(r['enrolments']!)} bookings; seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
@@ -66,6 +69,30 @@ async function benchEngine(label: string, database: Database): Promise<void> {
     const p50 = times[Math.floor(rounds * 0.5)]!;
     const p95 = times[Math.min(rounds - 1, Math.floor(rounds * 0.95))]!;
     if (!baselineP50) baselineP50 = p50;
+    console.log(`  ${name.slice(0, 52).padEnd(52)} ${p50.toFixed(1).padStart(6)} ms ${p95.toFixed(1).padStart(6)} ms  ${String(hits).padStart(4)}  ${(p50 / baselineP50).toFixed(1).padStart(6)}×`);
+  }
+
+  // The same facets counted from the sessions (how they were counted before course_venue_summary), called
+  // directly in the same run: a like-for-like comparison on a machine whose load varies between runs.
+  const facetsVia = (source: 'summary' | 'sessions', filter: CourseFilter) => async () => (await courseFacets(database.db, 'org_00', filter, new Date(), source)).length;
+  const direct: Array<[string, () => Promise<number>]> = [
+    ['facets direct, no filters: summary', facetsVia('summary', {})],
+    ['facets direct, no filters: from sessions', facetsVia('sessions', {})],
+    ['facets direct, q=care + places: summary', facetsVia('summary', { q: 'care', hasPlaces: true })],
+    ['facets direct, q=care + places: from sessions', facetsVia('sessions', { q: 'care', hasPlaces: true })],
+  ];
+  for (const [name, run] of direct) {
+    for (let i = 0; i < 3; i++) await run();
+    const times: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now();
+      hits = await run();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(rounds * 0.5)]!;
+    const p95 = times[Math.min(rounds - 1, Math.floor(rounds * 0.95))]!;
     console.log(`  ${name.slice(0, 52).padEnd(52)} ${p50.toFixed(1).padStart(6)} ms ${p95.toFixed(1).padStart(6)} ms  ${String(hits).padStart(4)}  ${(p50 / baselineP50).toFixed(1).padStart(6)}×`);
   }
 }

@@ -191,7 +191,7 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
     PORT: '0',
     ESR_DEMO: '1',
     ESR_DEMO_SIGNING_KEY: signingKey,
-    ESR_WORKERS: String(engineWorkers),
+    ESR_PROCESSES: String(engineWorkers),
   }, 'server');
   const base = server.base;
   const pid = server.child.pid!;

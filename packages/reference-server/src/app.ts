@@ -7,12 +7,15 @@ import type { AppEnv } from './app-env.ts';
 import { requireAuth } from './auth/principal.ts';
 import type { DemoIssuer, TokenVerifier } from './auth/tokens.ts';
 import type { Database } from './db/database.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { ApiProblem, issuesFromZod, problems, renderProblem } from './http/problem.ts';
 import { clientIpMiddleware } from './http/client-ip.ts';
+import { rejectNulCharacters } from './http/nul-guard.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { requestId } from './http/request-id.ts';
 import { absenceRoutes } from './routes/absence.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -73,6 +76,7 @@ export function createApp(options: AppOptions) {
   // GET and HEAD requests never carry a body here; asking for one would make @hono/node-server build
   // a full fetch Request (headers, AbortSignal, stream) for every read, for nothing.
   app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use('/v1/*', rejectNulCharacters);
   app.use('/v1/*', async (c, next) => {
     c.set('db', options.database.db);
     await next();
@@ -86,7 +90,7 @@ export function createApp(options: AppOptions) {
 
   if (options.demo) app.route('/v1', demoRoutes(options.demo));
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
-  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*']) {
+  for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*', '/v1/analytics/*']) {
     app.use(path, requireAuth(options.verifier));
   }
   // After auth, so the budget is per employee (per address when a route has no caller).
@@ -105,6 +109,7 @@ export function createApp(options: AppOptions) {
   app.route('/v1', learningCatalogueRoutes());
   app.route('/v1', learningEnrolmentRoutes());
   app.route('/v1', learningComplianceRoutes());
+  app.route('/v1', analyticsRoutes());
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -123,9 +128,20 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => renderProblem(c, problems.routeNotFound(c.req.method, c.req.path)));
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return renderProblem(c, error);
+    // The body validators' own refusals, named like every other validation problem (as the SDK's mocks do).
+    if (error instanceof HTTPException && error.status === 400 && /JSON/.test(error.message)) {
+      return renderProblem(c, problems.validation([{ path: 'json', message: 'Malformed JSON', code: 'invalid_json' }]));
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return renderProblem(c, new ApiProblem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json.', {
+        errors: [{ path: 'header.content-type', message: 'Must be application/json', code: 'unsupported_media_type' }],
+      }));
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return renderProblem(c, new ApiProblem(error.status, 'bad_request', 'Bad request', error.message || 'The request could not be read.'));
     }
+    // The database restarting or away: say so at once (the pool reconnects by itself when it is back).
+    if (isDatabaseUnavailable(error)) return renderProblem(c, problems.unavailable());
     options.logError?.(error, c.get('requestId'));
     return renderProblem(c, problems.internal());
   });

@@ -2,6 +2,7 @@
 export { createApp, apiVersion } from './app.ts';
 export type { AppOptions, App } from './app.ts';
 export { openDatabase } from './db/database.ts';
+export { PgliteDataFolderError } from './db/pglite-folder.ts';
 export type { Database, DatabaseOptions } from './db/database.ts';
 export { openScratchDatabase } from './db/scratch-database.ts';
 export { createDemoIssuer, createVerifier, generateDemoSigningKey } from './auth/tokens.ts';

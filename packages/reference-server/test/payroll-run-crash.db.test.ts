@@ -40,6 +40,8 @@ if (childTarget) {
     { taxYear: '2026-27', periodNumber: 8, payDate: '2026-11-27' },
     {
       batchSize: BATCH,
+      // On PostgreSQL the batches this process held are free again when their lease runs out.
+      leaseSeconds: 3,
       onBatch: (e) => {
         if (e.phase === 'written' && e.batch === KILL_AFTER + 1) process.kill(process.pid, 'SIGKILL');
       },

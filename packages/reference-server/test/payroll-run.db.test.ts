@@ -252,6 +252,7 @@ describe(`payroll runs on ${engine}`, () => {
     const before = (await periodSlips(8)).length;
     // Rewind the run as if its last commits were lost after the payslips were written.
     await db().update(payrollRuns).set({ status: 'running', processed: 0, payslipsWritten: 0, resumeAfter: null, finishedAt: null }).where(eq(payrollRuns.id, watchRun!));
+    await db().execute(sql`UPDATE payroll_run_batches SET status = 'pending', processed = NULL, written = NULL, finished_at = NULL WHERE run_id = ${watchRun!}`);
     assert.equal(await startRunWorker(h.database, watchRun!, { batchSize: 50 }), 'completed');
     const slips = await periodSlips(8);
     assert.equal(slips.length, before);

@@ -6,10 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { auditEvents, payslips } from '../src/db/schema.ts';
-import { rowsOf } from '../src/db/migrate.ts';
 import { seedDatabase } from '../src/seed/seed.ts';
 import type { AdminRole } from '../src/auth/tokens.ts';
 import { asOf, createHarness, engine, readProblem } from './helpers/harness.ts';
+import { findCast } from './helpers/cast.ts';
 import type { Harness, TestResponse } from './helpers/harness.ts';
 
 type Caller =
@@ -26,50 +26,13 @@ describe(`payslip access matrix for /v1/people/{id}/payslips on ${engine}`, () =
   before(async () => {
     h = await createHarness({ seed: false });
     await seedDatabase(h.database, { staff: 150, organisations: 2, asOf });
-    const q = async (query: ReturnType<typeof sql>) => rowsOf<Record<string, string>>(await h.database.db.execute(query));
-    // A leaf employee with payslips, whose manager has no admin role, with a peer under the same manager.
-    const [leaf] = await q(sql`
-      SELECT a.employee_id AS self, a.supervisor_employee_id AS manager
-        FROM assignments a
-       WHERE a.organisation_id = 'org_00' AND a.supervisor_employee_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM assignments r WHERE r.supervisor_employee_id = a.employee_id)
-         AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.id IN (a.employee_id, a.supervisor_employee_id) AND cardinality(e.roles) > 0)
-         AND EXISTS (SELECT 1 FROM payslips p WHERE p.employee_id = a.employee_id)
-         AND EXISTS (SELECT 1 FROM assignments p JOIN payslips s ON s.employee_id = p.employee_id
-                      WHERE p.supervisor_employee_id = a.supervisor_employee_id AND p.employee_id <> a.employee_id)
-       ORDER BY a.employee_id LIMIT 1`);
-    ids.self = leaf!['self']!;
-    ids.managerInLine = leaf!['manager']!;
-    ids.payrollManagerInLine = leaf!['manager']!;
-    const [peer] = await q(sql`
-      SELECT a.employee_id AS id FROM assignments a
-       WHERE a.supervisor_employee_id = ${ids.managerInLine} AND a.employee_id <> ${ids.self}
-         AND EXISTS (SELECT 1 FROM payslips p WHERE p.employee_id = a.employee_id)
-       ORDER BY 1 LIMIT 1`);
-    ids.peer = peer!['id']!;
-    // A manager in the same trust nowhere above the employee.
-    const links = await q(sql`SELECT employee_id, supervisor_employee_id FROM assignments WHERE organisation_id = 'org_00'`);
-    const supervisorOf = new Map(links.map((l) => [l['employee_id']!, l['supervisor_employee_id']]));
-    const above = new Set<string>();
-    for (let at = supervisorOf.get(ids.self); at; at = supervisorOf.get(at)) above.add(at);
-    const [other] = await q(sql`
-      SELECT DISTINCT a.supervisor_employee_id AS id FROM assignments a JOIN employees e ON e.id = a.supervisor_employee_id
-       WHERE a.organisation_id = 'org_00' AND cardinality(e.roles) = 0
-         AND a.supervisor_employee_id NOT IN (${sql.join([...above].map((id) => sql`${id}`), sql`, `)})
-       ORDER BY 1 LIMIT 1`);
-    ids.managerOutOfLine = other!['id']!;
-    // Admins: seeded role holders where there are some, otherwise staff out of the line (roles come from the token).
-    const someoneElse = async (org: string, role: string) => {
-      const taken = Object.values(ids);
-      const [row] = await q(sql`
-        SELECT id FROM employees WHERE organisation_id = ${org} AND id NOT IN (${sql.join([...taken, ...above].map((id) => sql`${id}`), sql`, `)})
-         ORDER BY (${role} = ANY(roles)) DESC, id LIMIT 1`);
-      return row!['id']!;
-    };
-    ids.hrSameTrust = await someoneElse('org_00', 'hr_admin');
-    ids.payrollSameTrust = await someoneElse('org_00', 'payroll_admin');
-    ids.hrAndPayrollSameTrust = await someoneElse('org_00', 'payroll_admin');
-    ids.payrollOtherTrust = await someoneElse('org_01', 'payroll_admin');
+    // A leaf with payslips whose manager has no admin role, and a peer with payslips under the same manager.
+    const cast = await findCast(h.database, { withPayslips: true });
+    Object.assign(ids, {
+      self: cast.ids.self, peer: cast.ids.peer, managerInLine: cast.ids.manager, managerOutOfLine: cast.ids.outOfLine,
+      hrSameTrust: cast.ids.hr, payrollSameTrust: cast.ids.payroll, payrollOtherTrust: cast.ids.payrollOther,
+      payrollManagerInLine: cast.ids.manager, hrAndPayrollSameTrust: cast.spare[0]!,
+    });
     const roles: Record<Caller, AdminRole[]> = {
       self: [], peer: [], managerInLine: [], managerOutOfLine: [], hrSameTrust: ['hr_admin'], payrollSameTrust: ['payroll_admin'],
       payrollOtherTrust: ['payroll_admin'], payrollManagerInLine: ['payroll_admin'], hrAndPayrollSameTrust: ['hr_admin', 'payroll_admin'],

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { approvalRequests, auditEvents, bankDetails } from '../src/db/schema.ts';
-import { rowsOf } from '../src/db/migrate.ts';
 import { seedDatabase } from '../src/seed/seed.ts';
 import { asOf, createHarness, engine, readProblem } from './helpers/harness.ts';
+import { findCast } from './helpers/cast.ts';
 import type { Harness, TestResponse } from './helpers/harness.ts';
 
 type Caller = 'self' | 'peer' | 'managerInLine' | 'seniorInLine' | 'managerOutOfLine' | 'hrSameTrust' | 'hrOtherTrust';
@@ -18,36 +18,12 @@ describe(`people API and its authorisation matrix on ${engine}`, () => {
   before(async () => {
     h = await createHarness({ seed: false });
     await seedDatabase(h.database, { staff: 150, organisations: 2, asOf });
-    const q = async (query: ReturnType<typeof sql>) => rowsOf<Record<string, string>>(await h.database.db.execute(query));
     // A leaf employee with a supervisor who has a supervisor, in the first trust.
-    const [leaf] = await q(sql`
-      SELECT a.employee_id AS self, a.supervisor_employee_id AS manager, s.supervisor_employee_id AS senior
-        FROM assignments a JOIN assignments s ON s.employee_id = a.supervisor_employee_id
-       WHERE a.organisation_id = 'org_00' AND s.supervisor_employee_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM assignments r WHERE r.supervisor_employee_id = a.employee_id)
-         AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.id = a.employee_id AND cardinality(e.roles) > 0)
-         AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.id IN (a.supervisor_employee_id, s.supervisor_employee_id) AND 'hr_admin' = ANY(e.roles))
-       ORDER BY a.employee_id LIMIT 1`);
-    ids.self = leaf!['self']!;
-    ids.managerInLine = leaf!['manager']!;
-    ids.seniorInLine = leaf!['senior']!;
-    const [peer] = await q(sql`SELECT employee_id AS id FROM assignments WHERE supervisor_employee_id = ${ids.managerInLine} AND employee_id <> ${ids.self} LIMIT 1`);
-    ids.peer = peer!['id']!;
-    // A manager in the same trust who is nowhere above the employee: walk the chain upwards first.
-    const links = await q(sql`SELECT employee_id, supervisor_employee_id FROM assignments WHERE organisation_id = 'org_00'`);
-    const supervisorOf = new Map(links.map((l) => [l['employee_id']!, l['supervisor_employee_id']]));
-    const above = new Set<string>();
-    for (let at = supervisorOf.get(ids.self); at; at = supervisorOf.get(at)) above.add(at);
-    const [other] = await q(sql`
-      SELECT DISTINCT a.supervisor_employee_id AS id FROM assignments a JOIN employees e ON e.id = a.supervisor_employee_id
-       WHERE a.organisation_id = 'org_00' AND cardinality(e.roles) = 0
-         AND a.supervisor_employee_id NOT IN (${sql.join([...above].map((id) => sql`${id}`), sql`, `)})
-       ORDER BY 1 LIMIT 1`);
-    ids.managerOutOfLine = other!['id']!;
-    const [hr0] = await q(sql`SELECT id FROM employees WHERE organisation_id = 'org_00' AND 'hr_admin' = ANY(roles) AND id <> ${ids.self} LIMIT 1`);
-    const [hr1] = await q(sql`SELECT id FROM employees WHERE organisation_id = 'org_01' AND 'hr_admin' = ANY(roles) LIMIT 1`);
-    ids.hrSameTrust = hr0!['id']!;
-    ids.hrOtherTrust = hr1!['id']!;
+    const cast = await findCast(h.database);
+    Object.assign(ids, {
+      self: cast.ids.self, peer: cast.ids.peer, managerInLine: cast.ids.manager, seniorInLine: cast.ids.senior,
+      managerOutOfLine: cast.ids.outOfLine, hrSameTrust: cast.ids.hr, hrOtherTrust: cast.ids.hrOther,
+    });
     for (const caller of Object.keys(ids) as Caller[]) {
       orgOf[caller] = caller === 'hrOtherTrust' ? 'org_01' : 'org_00';
       tokens[caller] = await h.demo.sign({ sub: ids[caller], org: orgOf[caller], roles: caller.startsWith('hr') ? ['hr_admin'] : [] });

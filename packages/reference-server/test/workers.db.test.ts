@@ -1,4 +1,4 @@
-// ESR_WORKERS: the real server entry as a node:cluster of processes on one PostgreSQL database.
+// ESR_PROCESSES: the real server entry as a node:cluster of processes on one PostgreSQL database.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,18 +34,18 @@ function startServer(env: NodeJS.ProcessEnv) {
   return { ready, stop };
 }
 
-describe(`ESR_WORKERS (${engine})`, () => {
+describe(`ESR_PROCESSES (${engine})`, () => {
   if (engine === 'pglite') {
     test('PGlite refuses more than one worker, saying why', async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'esr-workers-'));
       try {
-        const env: NodeJS.ProcessEnv = { ESR_WORKERS: '2', ESR_DATA_DIR: dataDir };
+        const env: NodeJS.ProcessEnv = { ESR_PROCESSES: '2', ESR_DATA_DIR: dataDir };
         const server = startServer(env);
         const result = await server.ready;
         await server.stop();
         assert.equal(result.base, undefined);
         assert.notEqual(result.exitCode, 0);
-        assert.match(result.output, /ESR_WORKERS > 1 needs PostgreSQL/);
+        assert.match(result.output, /ESR_PROCESSES > 1 needs PostgreSQL/);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -55,7 +55,7 @@ describe(`ESR_WORKERS (${engine})`, () => {
 
   test('two workers serve one port; a demo token from one verifies in the other', { timeout: 120_000 }, async () => {
     const scratch = await openScratchDatabase(process.env['DATABASE_URL'], 'esr_test');
-    const server = startServer({ DATABASE_URL: scratch.url, ESR_WORKERS: '2', ESR_DEMO: '1' });
+    const server = startServer({ DATABASE_URL: scratch.url, ESR_PROCESSES: '2', ESR_DEMO: '1' });
     after(async () => {
       await server.stop();
       await scratch.dispose();

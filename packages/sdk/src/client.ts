@@ -2,6 +2,7 @@ import { EtagStore } from './etags.ts';
 import { Transport } from './transport.ts';
 import type { EsrClientOptions, RequestOptions } from './transport.ts';
 import { AbsenceResource } from './resources/absence.ts';
+import { AnalyticsResource } from './resources/analytics.ts';
 import { ApprovalsResource } from './resources/approvals.ts';
 import { AuditResource } from './resources/audit.ts';
 import { CalendarsResource } from './resources/calendars.ts';
@@ -41,6 +42,8 @@ export interface EsrClient {
   readonly leave: LeaveResource;
   /** Sickness absence: episodes, sick pay, Bradford factor, rates, reasons and a person's absence calendar. */
   readonly absence: AbsenceResource;
+  /** Workforce analytics (managers: their line; HR: their organisation): composition, turnover, diversity, absence. */
+  readonly analytics: AnalyticsResource;
   /** Shared calendars: UK bank holidays. */
   readonly calendars: CalendarsResource;
   /** The course catalogue: search with relevance and facets, courses and class sessions. */
@@ -80,6 +83,7 @@ export function createEsrClient(options: EsrClientOptions): EsrClient {
     approvals: new ApprovalsResource(transport, etags),
     leave: new LeaveResource(transport, etags),
     absence: new AbsenceResource(transport, etags),
+    analytics: new AnalyticsResource(transport),
     calendars: new CalendarsResource(transport),
     courses: new CoursesResource(transport, etags),
     enrolments: new EnrolmentsResource(transport),

@@ -28,6 +28,7 @@ export type { PayrollRunsResource, PayrollRunListOptions, WaitForOptions } from 
 export type { MeResource, TeamOptions, TeamCalendarQuery } from './resources/me.ts';
 export type { LeaveResource, LeaveRequestsResource, LeaveYearOptions, LeaveRequestListOptions } from './resources/leave.ts';
 export type { AbsenceResource, SicknessResource, AsOfOptions, AbsenceRatesQuery, DateRange } from './resources/absence.ts';
+export type { AnalyticsResource, AnalyticsScopeOptions, AsOfScopeOptions, MonthSeriesOptions } from './resources/analytics.ts';
 export type { CalendarsResource, BankHolidaysQuery } from './resources/calendars.ts';
 export type { DelegationResource } from './resources/delegation.ts';
 export type { ApprovalsResource, ApprovalBox, ApprovalListOptions, ApprovalWriteOptions } from './resources/approvals.ts';

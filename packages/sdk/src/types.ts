@@ -154,6 +154,21 @@ export type AbsenceRate = Schemas['AbsenceRate'];
 /** The national sickness absence reasons, level 1 with their level 2 codes. */
 export type SicknessReasons = Schemas['SicknessReasons'];
 export type SicknessReason = SicknessReasons[number];
+/** Workforce analytics: who the figures cover (an organisation, or a manager's reporting line). */
+export type AnalyticsScope = Schemas['AnalyticsScope'];
+/** One line on a chart: `points` line up with the response's `months`. */
+export type TimeSeries = Schemas['TimeSeries'];
+export type SeriesPoint = Schemas['SeriesPoint'];
+/** Headcount and FTE by org unit, staff group, band, contract type, age band and length of service. */
+export type WorkforceComposition = Schemas['WorkforceComposition'];
+export type WorkforceBreakdown = Schemas['WorkforceBreakdown'];
+/** Starters, leavers and rolling turnover by month, with protected leaving reasons. */
+export type WorkforceTurnover = Schemas['WorkforceTurnover'];
+/** A diversity table with small counts withheld (`null`). */
+export type WorkforceDiversity = Schemas['WorkforceDiversity'];
+export type DiversityCharacteristic = WorkforceDiversity['characteristic'];
+/** Sickness absence rate series and top reasons. */
+export type AbsenceAnalytics = Schemas['AbsenceAnalytics'];
 
 // Learning
 

@@ -96,6 +96,10 @@ const methods: Record<string, (c: EsrClient) => unknown> = {
   getBradfordFactor: (c) => c.absence.bradfordFactor,
   getAbsenceRates: (c) => c.absence.rates,
   listSicknessReasons: (c) => c.absence.reasons,
+  getWorkforceComposition: (c) => c.analytics.composition,
+  getWorkforceTurnover: (c) => c.analytics.turnover,
+  getWorkforceDiversity: (c) => c.analytics.diversity,
+  getAbsenceAnalytics: (c) => c.analytics.absence,
 };
 
 test('every route in the OpenAPI document has an SDK method', () => {

@@ -72,7 +72,7 @@ export interface DemoIssuer extends TokenVerifier {
 }
 
 /**
- * A fresh demo signing key as a private JWK. Several server processes (ESR_WORKERS) share one, so a
+ * A fresh demo signing key as a private JWK. Several server processes (ESR_PROCESSES) share one, so a
  * token signed by one process verifies in all: the primary makes it and hands it to each worker.
  */
 export async function generateDemoSigningKey(): Promise<JWK> {

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { schema } from './schema.ts';
 import { migrate } from './migrate.ts';
+import { openPgliteFolder } from './pglite-folder.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -33,7 +34,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = dataDir ? await openPgliteFolder(dataDir) : new PGlite();
   await client.waitReady;
   return {
     engine: 'pglite',
@@ -47,7 +48,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 function openPostgres(url: string): Database {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // While the server is away (restart, failover) requests fail fast with a 503 instead of queueing:
+    // reconnect after at most half a second (the driver's default backs off to 20 s), and give up on
+    // a connection attempt after 10 s (default 30 s).
+    backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
+    connect_timeout: 10,
+  });
   return {
     engine: 'postgres',
     db: drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db,

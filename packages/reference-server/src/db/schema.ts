@@ -54,6 +54,8 @@ export const assignments = pgTable('assignments', {
   studentLoanPlans: text('student_loan_plans').array().notNull().default([]),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
+  /** Why the assignment ended (migration 0008; domain/analytics/categories.ts). */
+  leavingReason: text('leaving_reason'),
 });
 
 export const bankDetails = pgTable('bank_details', {

@@ -35,16 +35,43 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/**
+ * What each part of a sort key is, so a forged cursor cannot hand the database a value it refuses (a
+ * 500): `instant` for dates and timestamps, `text` for ids and names, `number` for integers and scores.
+ */
+export type CursorPart = 'instant' | 'text' | 'number';
+
+/** `shape`: the number of parts (any text or number), or the kind of each part. */
+export function decodeCursor(cursor: string, shape: number | readonly CursorPart[]): (string | number)[] {
+  const kinds = typeof shape === 'number' ? undefined : shape;
+  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key;
-    }
+    if (Array.isArray(key) && key.length === arity && key.every((k, i) => fits(k, kinds?.[i]))) return key;
   } catch {
     // fall through to the validation problem
   }
   throw problems.validation([{ path: 'query.cursor', message: 'Not a cursor this API issued', code: 'invalid_cursor' }]);
+}
+
+const instant = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+function fits(k: unknown, kind: CursorPart | undefined): boolean {
+  // (NUL in text would reach PostgreSQL as an encoding error.)
+  const text = typeof k === 'string' && k.length <= 512 && !k.includes('\u0000');
+  const number = typeof k === 'number' && Number.isFinite(k);
+  if (kind === 'number') return number;
+  if (kind === 'text') return text;
+  if (kind === 'instant') return text && isInstant(k as string);
+  return text || number;
+}
+
+function isInstant(k: string): boolean {
+  const m = instant.exec(k);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and builds the page. */

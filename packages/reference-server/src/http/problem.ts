@@ -49,6 +49,8 @@ export const problems = {
     new ApiProblem(404, 'route_not_found', 'No such endpoint', `There is no ${method} ${path}.`),
   methodNotAllowed: (method: string, path: string) =>
     new ApiProblem(405, 'method_not_allowed', 'Method not allowed', `${method} is not supported on ${path}.`),
+  unavailable: (detail = 'The database is not reachable right now (restarting or failing over): retry shortly.') =>
+    new ApiProblem(503, 'service_unavailable', 'Temporarily unavailable', detail, { headers: { 'Retry-After': '5' } }),
   internal: () =>
     new ApiProblem(500, 'internal_error', 'Something went wrong on our side', 'The error has been logged; quote the request id.'),
 };

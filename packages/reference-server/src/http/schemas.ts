@@ -32,8 +32,11 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { 'application/json': { schema } },
 });
 
-/** ISO calendar date `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date().openapi({ example: '2026-10-30' });
+/** ISO calendar date `YYYY-MM-DD` in 1900–2200: year 0 or five-digit years would reach the database as errors. */
+export const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', { message: 'Dates must be between 1900-01-01 and 2200-12-31', abort: true })
+  .openapi({ example: '2026-10-30' });
 export const Pence = z.number().int().openapi({ description: 'Money in integer pence.', example: 260908 });
 
 /** Every route behind a signed-in caller declares this. */

@@ -183,7 +183,7 @@ export function absenceRoutes() {
     .openapi(listRoute, async (c) => {
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'sickness');
       const { limit, cursor } = c.req.valid('query');
-      const after = cursor ? (decodeCursor(cursor, 2).map(String) as [string, string]) : undefined;
+      const after = cursor ? (decodeCursor(cursor, ['instant', 'text']).map(String) as [string, string]) : undefined;
       const rows = await listEpisodes(c.var.db, employeeId, { limit, ...(after ? { after } : {}) });
       const rtw = await returnToWorkOf(c.var.db, rows.map((r) => r.id));
       if (relation !== 'self') await auditRead(c.var.db, { ...auditContext(c), resource: 'sickness_absence', subjectEmployeeId: employeeId });

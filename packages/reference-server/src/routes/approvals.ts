@@ -231,7 +231,7 @@ export function approvalRoutes() {
   return app
     .openapi(listRoute, async (c) => {
       const { box, type, limit, cursor } = c.req.valid('query');
-      const after = cursor ? (decodeCursor(cursor, 2).map(String) as InboxCursor) : undefined;
+      const after = cursor ? (decodeCursor(cursor, ['instant', 'text']).map(String) as InboxCursor) : undefined;
       const { rows, keys } = await listInbox(c.var.db, c.var.principal, { box, type, limit, after });
       const views = await toItemViews(c.var.db, rows);
       const page = toPage(

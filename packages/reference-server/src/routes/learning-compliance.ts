@@ -142,7 +142,7 @@ export function learningComplianceRoutes() {
     .openapi(recordsRoute, async (c) => {
       const { employeeId } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'learning');
       const q = c.req.valid('query');
-      const after = q.cursor ? (decodeCursor(q.cursor, 2).map(String) as [string, string]) : undefined;
+      const after = q.cursor ? (decodeCursor(q.cursor, ['instant', 'text']).map(String) as [string, string]) : undefined;
       const rows = await listTrainingRecords(c.var.db, employeeId, { limit: q.limit, after, subjectCode: q.subjectCode });
       return c.json(toPage(rows, q.limit, toTrainingView, (r) => [r.completedOn, r.id]), 200);
     })

@@ -97,7 +97,7 @@ export function learningEnrolmentRoutes() {
       const allowed = ['pending_approval', 'waitlisted', 'enrolled', 'attended', 'no_show', 'completed', 'cancelled', 'rejected'];
       const bad = statuses?.findIndex((s) => !allowed.includes(s)) ?? -1;
       if (bad >= 0) throw problems.validation([{ path: 'query.status', message: `${statuses![bad]} is not an enrolment status`, code: 'invalid_enum_value' }]);
-      const after = q.cursor ? (decodeCursor(q.cursor, 2).map(String) as [string, string]) : undefined;
+      const after = q.cursor ? (decodeCursor(q.cursor, ['instant', 'text']).map(String) as [string, string]) : undefined;
       const rows = await listEnrolments(c.var.db, employeeId, { status: statuses as never, limit: q.limit, after });
       const page = toPage(rows, q.limit, (r) => r, (r) => [r.createdAt, r.id]);
       return c.json({ ...page, data: await enrolmentViews(c.var.db, page.data) }, 200);

@@ -347,7 +347,7 @@ export function leaveRoutes() {
     .openapi(listRoute, async (c) => {
       const { employeeId } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'leave');
       const q = c.req.valid('query');
-      const after = q.cursor ? (decodeCursor(q.cursor, 2).map(String) as [string, string]) : undefined;
+      const after = q.cursor ? (decodeCursor(q.cursor, ['instant', 'text']).map(String) as [string, string]) : undefined;
       const rows = await listLeaveRequests(c.var.db, employeeId, { status: q.status?.split(',') as never, from: q.from, to: q.to, limit: q.limit, after });
       return c.json(toPage(rows, q.limit, toView, (r) => [r.startDate, r.id]), 200);
     })

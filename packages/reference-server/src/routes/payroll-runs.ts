@@ -133,7 +133,7 @@ export function payrollRunRoutes(options: PayrollRunOptions = {}) {
     .openapi(listRoute, async (c) => {
       requirePayrollAdmin(c.var.principal);
       const { limit, cursor, status } = c.req.valid('query');
-      const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
+      const after = cursor ? (decodeCursor(cursor, ['instant', 'text']) as [string, string]) : undefined;
       const rows = await listRuns(c.var.db, c.var.principal.organisationId, { limit, after, status });
       return c.json(toPage(rows, limit, toRunView, (r) => [r.startedAt, r.id]), 200);
     })

@@ -183,7 +183,7 @@ export function payslipRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
+      const after = cursor ? (decodeCursor(cursor, ['instant', 'text']) as [string, string]) : undefined;
       const rows = await listPayslips(c.var.db, c.var.principal.employeeId, { limit, after, releasedOnly: true });
       return c.json(toPage(rows, limit, toSummary, (r) => [r.payDate, r.id]), 200);
     })
@@ -253,7 +253,7 @@ export function peoplePayslipRoutes() {
     .openapi(personListRoute, async (c) => {
       const { employeeId, relation } = await authorise(c.var.db, c.var.principal, c.req.valid('param').employeeId, 'payslips');
       const { limit, cursor } = c.req.valid('query');
-      const after = cursor ? (decodeCursor(cursor, 2) as [string, string]) : undefined;
+      const after = cursor ? (decodeCursor(cursor, ['instant', 'text']) as [string, string]) : undefined;
       const rows = await listPayslips(c.var.db, employeeId, { limit, after, releasedOnly: !c.var.principal.roles.includes('payroll_admin') });
       if (relation !== 'self') await auditRead(c.var.db, { ...auditContext(c), resource: 'payslips', subjectEmployeeId: employeeId });
       return c.json(toPage(rows, limit, toSummary, (r) => [r.payDate, r.id]), 200);

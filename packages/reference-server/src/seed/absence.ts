@@ -113,6 +113,8 @@ export async function seedAbsence(database: Database, options: AbsenceSeedOption
     // Recorded by the person's line manager (HR when there is none).
     const [hr] = await queryRows<{ id: string }>(database, `SELECT id FROM employees WHERE organisation_id = $1 AND 'hr_admin' = ANY(roles) ORDER BY id LIMIT 1`, [org]);
     await inTransaction(database, async (ex) => {
+      // The absence summary (migration 0008) is rebuilt once at the end rather than statement by statement.
+      await ex.query(`SET LOCAL esr.absence_summary_deferred = 'on'`, []);
       const buffer = new TableBuffer(sicknessEpisodes, 'sickness_episodes', ['id', 'organisationId', 'employeeId', 'assignmentId', 'orgUnitId', 'contractedMinutes', 'startDate', 'endDate', 'reasonLevel1', 'reasonLevel2', 'recordedBy']);
       const writer = new BulkWriter(ex, [buffer as never], { method: 'unnest', rowsPerStatement, onWritten: (_t, n) => (total += n) });
       let after = '';
@@ -139,6 +141,7 @@ export async function seedAbsence(database: Database, options: AbsenceSeedOption
         after = rows.at(-1)!.id;
       }
       await writer.done();
+      await ex.query('SELECT absence_summary_rebuild($1)', [org]);
     });
   }
   return { episodes: total, milliseconds: performance.now() - started };

@@ -16,6 +16,8 @@ import { payDatesUpTo, payslipHistory } from './payslip-history.ts';
 import { Random } from './random.ts';
 import { RegistrationAllocator, seriesOf } from './registrations.ts';
 import { generatePeople, organisationId, planTrust } from './trust-generator.ts';
+import { seedLeave } from './leave.ts';
+import { seedLeavers } from './workforce.ts';
 
 export interface SeedOptions {
   seed?: number;
@@ -40,6 +42,10 @@ export interface SeedOptions {
   signal?: AbortSignal;
   /** Leave and absence (src/seed/absence.ts): also generate sickness episodes for the seeded trusts (default off). */
   absence?: boolean | { months?: number };
+  /** Workforce analytics (src/seed/workforce.ts): also generate leavers with leaving dates and reasons (default off). */
+  workforce?: boolean | { months?: number; annualLeaverRate?: number };
+  /** Annual leave (src/seed/leave.ts): taken, booked and pending requests with their balances (default off). */
+  leave?: boolean;
   /** Learning (src/seed/learning.ts): requirements, catalogue, sessions, bookings and completion history (default off). */
   learning?: boolean | Pick<LearningSeedOptions, 'courses' | 'sessions' | 'enrolments' | 'history'>;
   /** Called as rows are written, for a progress bar. `total` is an estimate until the last call. */
@@ -192,6 +198,17 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
     seeded++;
     for (const [table, n] of Object.entries(written)) rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
   }
+  // --- Workforce hook (src/seed/workforce.ts): leavers, before absence so they have sickness history too. ---
+  if (options.workforce) {
+    const trusts = sizes.map((staff, o) => ({ seed, staff, organisationIndex: first + o, asOf })).filter((t) => !existing.has(organisationId(t.organisationIndex)));
+    const workforce = await seedLeavers(database, trusts, { asOf, rowsPerStatement, ...(typeof options.workforce === 'object' ? options.workforce : {}) });
+    rowsByTable['leavers'] = workforce.leavers;
+  }
+  if (options.leave) {
+    const seededIds = Array.from({ length: orgCount }, (_, o) => organisationId(first + o)).filter((id) => !existing.has(id));
+    rowsByTable['leave_requests'] = (await seedLeave(database, { seed, asOf, organisationIds: seededIds, rowsPerStatement })).requests;
+  }
+  // --- end of the workforce hook ---
   // --- Leave and absence hook (src/seed/absence.ts): sickness episodes for the organisations seeded here. ---
   if (options.absence) {
     const seededIds = Array.from({ length: orgCount }, (_, o) => organisationId(first + o)).filter((id) => !existing.has(id));

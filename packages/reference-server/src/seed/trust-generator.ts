@@ -170,7 +170,7 @@ interface Node {
 interface DepartmentSpec { family: string; node: Node }
 
 /** A post filled at planning time: managers, deputies and the named admins, supervisors first. */
-interface Post {
+export interface Post {
   unitId: string;
   band: AfcBand;
   jobTitle: string;
@@ -412,7 +412,7 @@ export function* generatePeople(plan: TrustPlan, allocator: RegistrationAllocato
   }
 }
 
-function hire(plan: TrustPlan, allocator: RegistrationAllocator, personNo: number, spec: Post, isPost: boolean): GeneratedPerson {
+export function hire(plan: TrustPlan, allocator: RegistrationAllocator, personNo: number, spec: Post, isPost: boolean): GeneratedPerson {
   const { rnd, organisation, asOf } = plan;
   const id = `emp_${plan.tag}${pad(personNo, 7)}`;
   const group = staffGroups.find((g) => g.group === spec.staffGroup);

@@ -1215,6 +1215,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/composition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headcount and FTE by org unit, staff group, band and contract type; headcount by age band and length of service (managers: their line; HR: their organisation) */
+        get: operations["getWorkforceComposition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/turnover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starters, leavers and 12-month rolling turnover (leavers ÷ average headcount) by month, with leaving reasons */
+        get: operations["getWorkforceTurnover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/diversity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff in post by a protected characteristic against org unit, staff group or band; counts below 5 withheld (primary and secondary suppression) */
+        get: operations["getWorkforceDiversity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sickness absence rate by month (whole scope and by org unit) and the reasons that cost most FTE days */
+        get: operations["getAbsenceAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3119,6 +3187,122 @@ export interface components {
             headcount: number;
             overall: components["schemas"]["ComplianceSummary"];
             subjects: components["schemas"]["SubjectCompliance"][];
+        };
+        WorkforceComposition: {
+            scope: components["schemas"]["AnalyticsScope"];
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            asOf: string;
+            headcount: number;
+            fte: number;
+            byOrgUnit: components["schemas"]["WorkforceBreakdown"][];
+            byStaffGroup: components["schemas"]["WorkforceBreakdown"][];
+            byBand: components["schemas"]["WorkforceBreakdown"][];
+            byContractType: components["schemas"]["WorkforceBreakdown"][];
+            byAgeBand: components["schemas"]["WorkforceBreakdown"][];
+            byLengthOfService: components["schemas"]["WorkforceBreakdown"][];
+        };
+        AnalyticsScope: {
+            /**
+             * @description 'organisation' for HR admins, 'line' for a manager's reporting line.
+             * @enum {string}
+             */
+            kind: "organisation" | "line";
+            organisationId: string;
+            managerEmployeeId: string | null;
+            rootUnitId: string;
+            rootUnitName: string;
+        };
+        WorkforceBreakdown: {
+            key: string | null;
+            label: string;
+            headcount: number;
+            fte: number;
+        };
+        WorkforceTurnover: {
+            scope: components["schemas"]["AnalyticsScope"];
+            months: string[];
+            series: components["schemas"]["TimeSeries"][];
+            leavingReasons: {
+                period: {
+                    /**
+                     * Format: date
+                     * @example 2026-10-30
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2026-10-30
+                     */
+                    to: string;
+                };
+                total: number | null;
+                reasons: {
+                    key: string;
+                    label: string;
+                    /** @description null: withheld (fewer than the threshold, or would reveal one). */
+                    leavers: number | null;
+                }[];
+                suppressed: number;
+            };
+        };
+        /** @description One line on a chart: points line up with the response's `months`. */
+        TimeSeries: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "fte" | "percent" | "fte_days";
+            points: components["schemas"]["SeriesPoint"][];
+        };
+        SeriesPoint: {
+            month: string;
+            /** @description null when there is nothing to measure. */
+            value: number | null;
+            numerator?: number | null;
+            denominator?: number | null;
+        };
+        WorkforceDiversity: {
+            scope: components["schemas"]["AnalyticsScope"];
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            asOf: string;
+            /** @enum {string} */
+            characteristic: "ethnicity" | "sex" | "disability" | "religion" | "sexualOrientation";
+            /** @enum {string} */
+            by: "orgUnit" | "staffGroup" | "band";
+            /** @description Counts from 1 to threshold − 1 are withheld, with others withheld so no total or difference reveals them. */
+            threshold: number;
+            columns: {
+                key: string;
+                label: string;
+            }[];
+            rows: {
+                key: string | null;
+                label: string;
+                counts: (number | null)[];
+                total: number | null;
+            }[];
+            totals: {
+                counts: (number | null)[];
+                total: number | null;
+            };
+            suppressed: number;
+        };
+        AbsenceAnalytics: {
+            scope: components["schemas"]["AnalyticsScope"];
+            months: string[];
+            /** @description Percent; numerator FTE days lost, denominator FTE days available. The first series is the whole scope, then one per org unit group. */
+            series: components["schemas"]["TimeSeries"][];
+            topReasons: {
+                reason: string;
+                reasonName: string;
+                fteDaysLost: number;
+                sharePercent: number;
+            }[];
         };
     };
     responses: never;
@@ -8712,6 +8896,254 @@ export interface operations {
             };
             /** @description A learning rule refused it (code says which: booking_closed, cancellation_closed, e_learning_has_no_sessions, …). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkforceComposition: {
+        parameters: {
+            query?: {
+                /** @description Narrow to this unit and its subtree, grouped by its children. Default: the trust (HR) or your own unit (managers). */
+                orgUnitId?: string;
+                /** @description Staff in post on this date. Default today. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff in post on the date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkforceComposition"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkforceTurnover: {
+        parameters: {
+            query?: {
+                /** @description Narrow to this unit and its subtree, grouped by its children. Default: the trust (HR) or your own unit (managers). */
+                orgUnitId?: string;
+                /** @description Last month of the series. Default: last complete month. */
+                to?: string;
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monthly series and leaving reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkforceTurnover"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkforceDiversity: {
+        parameters: {
+            query: {
+                characteristic: "ethnicity" | "sex" | "disability" | "religion" | "sexualOrientation";
+                by?: "orgUnit" | "staffGroup" | "band";
+                /** @description Narrow to this unit and its subtree, grouped by its children. Default: the trust (HR) or your own unit (managers). */
+                orgUnitId?: string;
+                /** @description Staff in post on this date. Default today. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A protected table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkforceDiversity"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAbsenceAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Narrow to this unit and its subtree, grouped by its children. Default: the trust (HR) or your own unit (managers). */
+                orgUnitId?: string;
+                /** @description First month. Default: 12 months ending with the last complete month. */
+                from?: string;
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monthly rates and top reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceAnalytics"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@
 // takes) moves to the next weekday that is free. Holidays that fall on weekdays keep their day, so
 // when Christmas is a Sunday, Boxing Day stays Monday 26th and Christmas moves to Tuesday 27th — as
 // gov.uk lists them.
+import { ApiProblem } from '../../http/problem.ts';
 import { dayFromParts, isWeekend, isoOf, partsOf, weekdayOf } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 
@@ -101,7 +102,10 @@ const cache = new Map<string, BankHoliday[]>();
 
 /** The bank holidays of one calendar year in one division, in date order. */
 export function bankHolidays(year: number, division: BankHolidayDivision): BankHoliday[] {
-  if (!Number.isInteger(year) || year < 1980 || year > 2200) throw new RangeError(`Bank holidays are computed for 1980–2200, not ${year}`);
+  // A date a caller asked about can land here (a leave year, a calendar range): a 422, never a 500.
+  if (!Number.isInteger(year) || year < 1980 || year > 2200) {
+    throw new ApiProblem(422, 'outside_calendar', 'Outside the supported calendar', `Bank holidays are computed for 1980–2200, not ${year}: ask about dates in that range.`);
+  }
   const key = `${division}:${year}`;
   const hit = cache.get(key);
   if (hit) return hit;

@@ -41,12 +41,36 @@ function sessionConditions(f: CourseFilter, now: Date, except?: Facet): SQL[] {
   return parts;
 }
 
-/** WHERE for courses matching `f` in the organisation, leaving out the facet `except` (for its counts). */
-function courseWhere(organisationId: string, f: CourseFilter, now: Date, except?: Facet): SQL {
+/**
+ * The session conditions of `f` without a date range, answered from course_venue_summary (one row per
+ * course and venue, migration 0008) instead of the sessions: "a scheduled session at the venue" is a
+ * row with last_start, "a place open for booking" is open_until > now.
+ */
+function summaryCondition(f: CourseFilter, now: Date, except?: Facet): SQL | null {
+  const venue = f.venue && except !== 'venue' ? f.venue : undefined;
+  const places = Boolean(f.hasPlaces && except !== 'hasPlaces');
+  if (!venue && !places) return null;
+  const parts: SQL[] = [sql`v.course_id = c.id`];
+  if (venue) parts.push(sql`v.venue = ${venue}`, sql`v.last_start IS NOT NULL`);
+  if (places) parts.push(sql`v.open_until > ${now.toISOString()}::timestamptz`);
+  const rows = sql`SELECT 1 FROM course_venue_summary v WHERE ${sql.join(parts, sql` AND `)}`;
+  return venue ? sql`EXISTS (${rows})` : sql`EXISTS (SELECT 1 WHERE c.delivery = 'e_learning' UNION ALL ${rows})`;
+}
+
+/**
+ * WHERE for courses matching `f` in the organisation, leaving out the facet `except` (for its counts).
+ * `useSummary`: answer venue and places from the summary (only without a date range, which needs the sessions).
+ */
+function courseWhere(organisationId: string, f: CourseFilter, now: Date, except?: Facet, useSummary = false): SQL {
   const parts: SQL[] = [sql`c.organisation_id = ${organisationId}`, sql`c.status = 'active'`];
   if (f.q) parts.push(sql`c.search @@ websearch_to_tsquery('english', ${f.q})`);
   if (f.category && except !== 'category') parts.push(sql`c.category = ${f.category}`);
   if (f.delivery && f.delivery.length > 0 && except !== 'delivery') parts.push(sql`c.delivery IN (${sql.join(f.delivery.map((d) => sql`${d}`), sql`, `)})`);
+  if (useSummary && !f.from && !f.to) {
+    const summary = summaryCondition(f, now, except);
+    if (summary) parts.push(summary);
+    return sql.join(parts, sql` AND `);
+  }
   const bySession = Boolean(f.from || f.to || (f.venue && except !== 'venue'));
   const byPlaces = Boolean(f.hasPlaces && except !== 'hasPlaces');
   if (bySession || byPlaces) {
@@ -138,19 +162,39 @@ export interface FacetCount {
  * Facet counts (courses) for the same filter. Each facet is counted with every filter except its own,
  * so a list of categories still shows the others while one is chosen. `venue` counts courses with an
  * upcoming (or in-range) session at each venue; `hasPlaces` has one value, `true`.
+ *
+ * Without a date range the counts come from course_venue_summary (kept in step with the sessions by
+ * triggers): the venue facet reads one row per course and venue instead of every upcoming session.
+ * `source: 'sessions'` counts from the sessions themselves (date ranges always do); tests compare the two.
  */
-export async function courseFacets(db: Queryable, organisationId: string, f: CourseFilter, now: Date): Promise<FacetCount[]> {
+export async function courseFacets(db: Queryable, organisationId: string, f: CourseFilter, now: Date, source: 'summary' | 'sessions' = 'summary'): Promise<FacetCount[]> {
   const count = async (facet: Facet, query: SQL) => rowsOf<{ value: string; count: number }>(await db.execute(query)).map((r) => ({ facet, value: String(r.value), count: Number(r.count) }));
-  const venueSessions = [...sessionConditions(f, now, 'venue'), ...(f.from ? [] : [sql`s.starts_at > ${now.toISOString()}::timestamptz`])];
+  const summary = source === 'summary' && !f.from && !f.to;
+  const where = (except?: Facet, filter: CourseFilter = f) => courseWhere(organisationId, filter, now, except, summary);
   const [category, delivery, venue, places] = await Promise.all([
-    count('category', sql`SELECT c.category AS value, count(*)::int AS count FROM courses c WHERE ${courseWhere(organisationId, f, now, 'category')} GROUP BY 1`),
-    count('delivery', sql`SELECT c.delivery AS value, count(*)::int AS count FROM courses c WHERE ${courseWhere(organisationId, f, now, 'delivery')} GROUP BY 1`),
-    // Distinct (venue, course) pairs first: hashed, where count(DISTINCT …) would sort every session.
-    count('venue', sql`SELECT venue AS value, count(*)::int AS count FROM (
-      SELECT DISTINCT s.venue, s.course_id FROM courses c JOIN class_sessions s ON s.course_id = c.id AND ${sql.join(venueSessions, sql` AND `)}
-       WHERE ${courseWhere(organisationId, f, now, 'venue')}) v GROUP BY 1`),
-    count('hasPlaces', sql`SELECT 'true' AS value, count(*)::int AS count FROM courses c WHERE ${courseWhere(organisationId, { ...f, hasPlaces: true }, now)}`),
+    count('category', sql`SELECT c.category AS value, count(*)::int AS count FROM courses c WHERE ${where('category')} GROUP BY 1`),
+    count('delivery', sql`SELECT c.delivery AS value, count(*)::int AS count FROM courses c WHERE ${where('delivery')} GROUP BY 1`),
+    // From the summary, the row's own open_until already says "with a place", so the course filter leaves it out.
+    count('venue', summary ? venueFacetFromSummary(organisationId, f, now, where('venue', { ...f, hasPlaces: undefined })) : venueFacetFromSessions(f, now, where('venue'))),
+    count('hasPlaces', sql`SELECT 'true' AS value, count(*)::int AS count FROM courses c WHERE ${where(undefined, { ...f, hasPlaces: true })}`),
   ]);
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.value.localeCompare(b.value);
   return [...category.sort(byCount), ...delivery.sort(byCount), ...venue.sort(byCount), ...places];
+}
+
+/** Courses per venue with an upcoming session there (with a place, when asked): one summary row each. */
+function venueFacetFromSummary(organisationId: string, f: CourseFilter, now: Date, courseFilter: SQL): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`SELECT v.venue AS value, count(*)::int AS count
+    FROM course_venue_summary v JOIN courses c ON c.id = v.course_id
+   WHERE v.organisation_id = ${organisationId} AND v.last_start > ${at} ${f.hasPlaces ? sql`AND v.open_until > ${at}` : sql``} AND ${courseFilter}
+   GROUP BY 1`;
+}
+
+function venueFacetFromSessions(f: CourseFilter, now: Date, courseFilter: SQL): SQL {
+  const venueSessions = [...sessionConditions(f, now, 'venue'), ...(f.from ? [] : [sql`s.starts_at > ${now.toISOString()}::timestamptz`])];
+  // Distinct (venue, course) pairs first: hashed, where count(DISTINCT …) would sort every session.
+  return sql`SELECT venue AS value, count(*)::int AS count FROM (
+    SELECT DISTINCT s.venue, s.course_id FROM courses c JOIN class_sessions s ON s.course_id = c.id AND ${sql.join(venueSessions, sql` AND `)}
+     WHERE ${courseFilter}) v GROUP BY 1`;
 }

@@ -5,8 +5,9 @@ export {
 } from './pay-elements.ts';
 export type { ComputedPayslip, PayAssignment, PayClaimInput, PayslipInput, PreviousPayslip, SickPayDays } from './pay-elements.ts';
 export {
-  PayrollRunEmployeeError, countEligibleAssignments, databaseOf, resumeInterruptedRuns, startRunWorker, stopPayrollRuns, waitForRun,
+  PayrollRunEmployeeError, countEligibleAssignments, databaseOf, defaultBatchSize, releaseStaleLeases, resumeInterruptedRuns, startPayrollWorkers, startRunWorker,
+  stopPayrollRuns, waitForRun, waitForRunEnd,
 } from './runner.ts';
-export type { PayrollRunOptions, RunDatabase, RunOutcome } from './runner.ts';
+export type { PayrollRunOptions, PayrollWorkers, RunDatabase, RunOutcome } from './runner.ts';
 export { finaliseRun, findRun, listRuns, requirePayrollAdmin, rollBackRun, runProblems, startRun, toRunView } from './run-store.ts';
 export type { PayrollRunRow, PayrollRunView, StartRunInput } from './run-store.ts';

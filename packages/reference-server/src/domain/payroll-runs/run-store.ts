@@ -9,7 +9,8 @@ import type { Db } from '../../db/database.ts';
 import { payrollRuns, payslips } from '../../db/schema.ts';
 import type { PayrollRunStatus } from '../../db/schema.ts';
 import { ApiProblem, problems } from '../../http/problem.ts';
-import { countEligibleAssignments, databaseOf, startRunWorker } from './runner.ts';
+import { planBatches } from './batch-queue.ts';
+import { countEligibleAssignments, databaseOf, defaultBatchSize, startRunWorker } from './runner.ts';
 import type { PayrollRunOptions } from './runner.ts';
 
 export type PayrollRunRow = typeof payrollRuns.$inferSelect;
@@ -135,7 +136,8 @@ interface RequestContext {
 }
 
 /**
- * Creates the run (409 if a live run covers the period) and starts its worker in the background.
+ * Creates the run (409 if a live run covers the period), plans its batches, and starts its worker in
+ * the background (or leaves it to the worker pools, `inProcessWorker: false`).
  * The organisation is the caller's.
  */
 export async function startRun(db: Db, ctx: RequestContext, input: StartRunInput, options: PayrollRunOptions = {}): Promise<PayrollRunRow> {
@@ -158,6 +160,7 @@ export async function startRun(db: Db, ctx: RequestContext, input: StartRunInput
         .insert(payrollRuns)
         .values({ id, organisationId, taxYear: input.taxYear, frequency: 'monthly', periodNumber: input.periodNumber, payDate: input.payDate, total, startedBy: ctx.principal.employeeId })
         .returning();
+      await planBatches(tx, { id, organisationId, taxYear: input.taxYear, periodNumber: input.periodNumber }, options.batchSize ?? defaultBatchSize(database.engine));
       await recordAudit(tx, { ...ctx, action: 'create', resource: 'payroll_run', changes: { status: { to: 'running' }, periodNumber: { to: input.periodNumber }, total: { to: total } } });
       return row!;
     });
@@ -167,7 +170,8 @@ export async function startRun(db: Db, ctx: RequestContext, input: StartRunInput
     const [winner] = await live();
     throw runProblems.exists(winner ?? { id: 'another run', status: 'running' });
   }
-  void startRunWorker(database, id, options);
+  if (options.inProcessWorker !== false) void startRunWorker(database, id, options);
+  options.onPlanned?.(id);
   return created;
 }
 

@@ -1,77 +1,266 @@
-// Executes payroll runs: walks an organisation's assignments in id order, in batches; each batch is ONE
-// transaction that inserts its payslips (ON CONFLICT on the one-per-assignment-and-period key: DO
-// NOTHING) and advances the run's `processed` and `resume_after` under a lock on the run row. A crash
-// loses at most the open batch; a restart continues after `resume_after`. Nothing is ever written
-// twice and no payslip is ever half written.
-//
-// The next batch is read and computed while the current one commits (on PostgreSQL the server works
-// in parallel with Node). The commit checks that the run is still where the batch expected it, so a
-// second worker on the same run (another server instance, a concurrent resume) costs only wasted
-// work, and a rollback that got the lock first stops the worker at its next batch.
-import type { Database, Db } from '../../db/database.ts';
-import { rowsOf } from '../../db/migrate.ts';
-import { payslips } from '../../db/schema.ts';
-import type { PayClaimKind, PayslipHeaderRecord, PayslipLineRecord, PayslipYearToDateRecord } from '../../db/schema.ts';
-import { maskAccountNumber } from '../masking.ts';
+// Executes payroll runs from the batch queue (batch-queue.ts). Two kinds of worker share one loop:
+// - a run worker (startRunWorker) works one run until it ends: what startRun starts in-process by
+//   default, and what resumeInterruptedRuns starts for runs a crash or restart left running;
+// - a worker pool (startPayrollWorkers) works any running run: the server's workers (ESR_PAYROLL_WORKERS) and
+//   the worker processes (src/worker.ts), any number of them on one PostgreSQL.
+// Either way a worker claims a batch, computes it, and commits it with its payslips in one transaction,
+// renewing its lease meanwhile. The next batch is claimed and computed while the current one commits
+// (on PostgreSQL the server works in parallel with Node). A worker that dies loses at most the batches
+// it held, which another worker takes when their leases run out; nothing is written twice.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from '../../db/database.ts';
 import { isTaxYear } from '../payroll/index.ts';
-import type { CalculateOptions, TaxYear } from '../payroll/index.ts';
-import { TableBuffer, inTransaction, queryRows } from '../../seed/bulk.ts';
-import type { Executor } from '../../seed/bulk.ts';
-import { allocateSickPay, sickPayForPeriod } from '../absence/sick-pay.ts';
-import type { EpisodeSpan } from '../absence/sick-pay.ts';
-import { computeMonthlyPayslip, taxMonth } from './pay-elements.ts';
-import type { PayClaimInput, SickPayDays } from './pay-elements.ts';
+import type { CalculateOptions } from '../payroll/index.ts';
+import { queryRows } from '../../seed/bulk.ts';
+import { PayrollRunEmployeeError, asDatabase, loadRun, prepareBatch } from './batch-compute.ts';
+import type { PreparedBatch, RunDatabase, RunRow } from './batch-compute.ts';
+import {
+  claimBatch, commitBatch, completeFinishedRuns, failRun, maxBatchAttempts, releaseAllLeases, releaseBatch, renewLease, runStatus,
+} from './batch-queue.ts';
+import type { ClaimedBatch } from './batch-queue.ts';
 
-/** What a run needs of the database: the engine and the drizzle handle (its driver client). */
-export type RunDatabase = Pick<Database, 'engine' | 'db'>;
+export { PayrollRunEmployeeError, countEligibleAssignments } from './batch-compute.ts';
+export type { RunDatabase } from './batch-compute.ts';
 
 export interface PayrollRunOptions {
-  /** Assignments per batch (one transaction each). Default 1,000 on PGlite, 2,500 on PostgreSQL. */
+  /** Assignments per batch (one transaction each), fixed when the run is planned. Default 1,000 on PGlite, 2,500 on PostgreSQL. */
   batchSize?: number;
   /**
    * Called in each batch: `written` inside the open transaction after the payslips are inserted,
-   * `committed` after the commit. For tests (crash injection) and progress logging.
+   * `committed` after the commit. `batch` counts this worker's batches. For tests (crash injection)
+   * and progress logging.
    */
   onBatch?: (event: { runId: string; batch: number; phase: 'written' | 'committed'; processed: number }) => void | Promise<void>;
   /** Payroll engine options. Default `{ explain: false }`: the run stores its own lines. */
   engineOptions?: CalculateOptions;
+  /** How long a claimed batch stays a worker's without a heartbeat (renewed every third of it). Default 30 s. */
+  leaseSeconds?: number;
+  /** How often an idle worker looks for work. Default 500 ms. */
+  pollMs?: number;
+  /**
+   * `startRun` starts a run worker in this process (default). `false`: it only plans the run, and a
+   * worker pool (the server's, or worker processes) executes it; `onPlanned` can wake that pool.
+   */
+  inProcessWorker?: boolean;
+  onPlanned?: (runId: string) => void;
+  /** Errors a worker recovers from (the database restarting, …): the batch is retried. */
+  onWorkerError?: (error: unknown) => void;
 }
 
 /** How a worker ended: the run's status when it stopped (`running` = stopped for shutdown). */
 export type RunOutcome = 'completed' | 'failed' | 'rolled_back' | 'finalised' | 'running';
 
-/** An employee the run cannot pay: the run fails with this message, which names them. */
-export class PayrollRunEmployeeError extends Error {
-  readonly employeeId: string;
-  readonly assignmentId: string;
-  constructor(employeeId: string, assignmentId: string, assignmentNumber: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Employee ${employeeId} (assignment ${assignmentNumber}) cannot be paid: ${reason}`);
-    this.name = 'PayrollRunEmployeeError';
-    this.employeeId = employeeId;
-    this.assignmentId = assignmentId;
-  }
-}
+export const defaultBatchSize = (engine: RunDatabase['engine']) => (engine === 'pglite' ? 1000 : 2500);
+const defaultLeaseSeconds = 30;
+const defaultPollMs = 500;
 
 /** A drizzle handle over either engine → the engine it runs on (for the driver-level batch writer). */
 export function databaseOf(db: Db): RunDatabase {
   const client = (db as unknown as { $client: { begin?: unknown } }).$client;
   return { engine: typeof client?.begin === 'function' ? 'postgres' : 'pglite', db };
 }
-const asDatabase = (d: RunDatabase) => d as Database;
 
-// ---- in-process registry: one worker per run per process ----
+const newWorkerId = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** Sleeps `ms`, or less when woken; never keeps the process alive by itself. */
+function napper() {
+  let wake: (() => void) | undefined;
+  return {
+    nap: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        timer.unref();
+        function done() {
+          clearTimeout(timer);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+      }),
+    wake: () => wake?.(),
+  };
+}
+
+// ---- one worker's loop over the queue ----
+
+interface HeldBatch {
+  batch: ClaimedBatch;
+  prepared: PreparedBatch;
+  heartbeat: ReturnType<typeof setInterval>;
+}
+
+type Claimed = HeldBatch | 'skipped' | undefined;
+
+class QueueWorker {
+  readonly id = newWorkerId();
+  private readonly runs = new Map<string, RunRow>();
+  private batches = 0;
+  /** Batches this worker gave up but could not hand back (the database was away): released first. */
+  private dropped: ClaimedBatch[] = [];
+  private processed = 0;
+  private readonly leaseSeconds: number;
+  private readonly database: RunDatabase;
+  private readonly runId: string | null;
+  private readonly options: PayrollRunOptions;
+  private readonly stopping: () => boolean;
+
+  /** `runId` null: any running run. */
+  constructor(database: RunDatabase, runId: string | null, options: PayrollRunOptions, stopping: () => boolean) {
+    this.database = database;
+    this.runId = runId;
+    this.options = options;
+    this.stopping = stopping;
+    this.leaseSeconds = Math.max(1, options.leaseSeconds ?? defaultLeaseSeconds);
+  }
+
+  /** Works batches until none is free. Returns how many it committed. Throws on database errors (batches released). */
+  async drain(): Promise<number> {
+    while (this.dropped.length) {
+      const batch = this.dropped[0]!;
+      await releaseBatch(this.database, batch, this.id, 'handed back after an error');
+      this.dropped.shift();
+    }
+    let committed = 0;
+    let next = this.claimAndPrepare();
+    for (;;) {
+      const held = await next;
+      if (held === undefined) return committed;
+      if (held === 'skipped') {
+        next = this.claimAndPrepare();
+        continue;
+      }
+      if (this.stopping()) {
+        await this.giveBack(held, 'the worker stopped');
+        return committed;
+      }
+      next = this.claimAndPrepare(); // claim and compute the next batch while this one commits
+      next.catch(() => {}); // awaited on the next turn, or below
+      try {
+        const result = await this.commit(held).catch(async (error: unknown) => {
+          await this.giveBack(held, error);
+          throw error;
+        });
+        if (result.kind === 'ok') {
+          committed++;
+          await completeFinishedRuns(this.database, held.batch.runId);
+          await this.options.onBatch?.({ runId: held.batch.runId, batch: this.batches, phase: 'committed', processed: this.processed });
+        }
+      } catch (error) {
+        const pending = await next.catch(() => undefined);
+        if (pending && pending !== 'skipped') await this.giveBack(pending, error);
+        throw error;
+      }
+    }
+  }
+
+  private async commit(held: HeldBatch) {
+    const batchNo = ++this.batches;
+    try {
+      return await commitBatch(this.database, held.batch, held.prepared, this.id, () =>
+        this.options.onBatch?.({ runId: held.batch.runId, batch: batchNo, phase: 'written', processed: this.processed + held.prepared.count }),
+      ).then((result) => {
+        if (result.kind === 'ok') this.processed += held.prepared.count;
+        return result;
+      });
+    } finally {
+      clearInterval(held.heartbeat);
+    }
+  }
+
+  private async claimAndPrepare(): Promise<Claimed> {
+    if (this.stopping()) return undefined;
+    const batch = await claimBatch(this.database, this.id, this.leaseSeconds, this.runId);
+    if (!batch) return undefined;
+    const heartbeat = setInterval(() => {
+      renewLease(this.database, batch, this.id, this.leaseSeconds).catch(() => {}); // a missed beat is retried; a lost lease shows at commit
+    }, (this.leaseSeconds * 1000) / 3);
+    heartbeat.unref();
+    try {
+      if (batch.attempts > maxBatchAttempts) {
+        clearInterval(heartbeat);
+        await failRun(this.database, batch.runId, `Batch ${batch.seq} of the run was abandoned ${maxBatchAttempts} times (workers died or erred on it); see payroll_run_batches.last_error`);
+        return 'skipped';
+      }
+      const run = await this.run(batch.runId);
+      if (!run) {
+        clearInterval(heartbeat);
+        return 'skipped';
+      }
+      if (!isTaxYear(run.tax_year)) {
+        clearInterval(heartbeat);
+        await failRun(this.database, batch.runId, `Tax year ${run.tax_year} is not supported by the payroll engine`);
+        return 'skipped';
+      }
+      const prepared = await prepareBatch(this.database, run, batch, this.options.engineOptions);
+      return { batch, prepared, heartbeat };
+    } catch (error) {
+      clearInterval(heartbeat);
+      if (error instanceof PayrollRunEmployeeError) {
+        // The data is wrong, not the worker: retrying cannot help.
+        await failRun(this.database, batch.runId, error.message);
+        return 'skipped';
+      }
+      await releaseBatch(this.database, batch, this.id, describe(error)).catch(() => this.dropped.push(batch));
+      throw error;
+    }
+  }
+
+  private async giveBack(held: HeldBatch, why: unknown) {
+    clearInterval(held.heartbeat);
+    await releaseBatch(this.database, held.batch, this.id, describe(why)).catch(() => this.dropped.push(held.batch));
+  }
+
+  private async run(runId: string): Promise<RunRow | undefined> {
+    let run = this.runs.get(runId);
+    if (!run) {
+      run = await loadRun(this.database, runId);
+      if (run) this.runs.set(runId, run);
+    }
+    return run;
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+// The database handle was closed (shutdown, the end of a test): nothing left to retry. (A PostgreSQL
+// server going away is CONNECTION_CLOSED and is retried; CONNECTION_ENDED is our own pool's end().)
+const isClosed = (database: RunDatabase, error: unknown) =>
+  database.engine === 'pglite' ? /closed/i.test(describe(error)) : (error as { code?: unknown } | null)?.code === 'CONNECTION_ENDED';
+
+// ---- run workers: one run each, in this process ----
 
 const active = new Map<string, Promise<RunOutcome>>();
+const pools = new Set<PayrollWorkers>();
 let draining = false;
 
-/** Starts (or joins) the worker for a run; resolves with how it ended. Errors are recorded on the run. */
+/** Starts (or joins) this process's worker for a run; resolves with how the run ended. */
 export function startRunWorker(database: RunDatabase, runId: string, options: PayrollRunOptions = {}): Promise<RunOutcome> {
   const existing = active.get(runId);
   if (existing) return existing;
-  const work = executeRun(database, runId, options).finally(() => active.delete(runId));
+  const work = workRun(database, runId, options).finally(() => active.delete(runId));
   active.set(runId, work);
   return work;
+}
+
+async function workRun(database: RunDatabase, runId: string, options: PayrollRunOptions): Promise<RunOutcome> {
+  const worker = new QueueWorker(database, runId, options, () => draining);
+  const { nap } = napper();
+  for (;;) {
+    if (draining) return 'running';
+    try {
+      await worker.drain();
+      await completeFinishedRuns(database, runId);
+      const status = await runStatus(database, runId);
+      if (status === undefined) return 'rolled_back';
+      if (status !== 'running') return status as RunOutcome;
+    } catch (error) {
+      if (draining || isClosed(database, error)) return 'running';
+      options.onWorkerError?.(error);
+    }
+    // Other workers hold the rest (or the database is away): look again; expired leases are taken over.
+    await nap(options.pollMs ?? defaultPollMs);
+  }
 }
 
 /** Resolves when this process's worker for the run stops (immediately if there is none). */
@@ -79,328 +268,93 @@ export function waitForRun(runId: string): Promise<RunOutcome | undefined> {
   return active.get(runId) ?? Promise.resolve(undefined);
 }
 
+/** Resolves when the run is no longer running, whoever works it (worker processes included). */
+export async function waitForRunEnd(database: RunDatabase, runId: string, pollMs = 100): Promise<RunOutcome> {
+  const { nap } = napper();
+  for (;;) {
+    const status = await runStatus(database, runId);
+    if (status === undefined) return 'rolled_back';
+    if (status !== 'running') return status as RunOutcome;
+    await nap(pollMs);
+  }
+}
+
 /**
- * For shutdown: workers stop after the batch they are committing and leave their runs `running`,
- * to be resumed at the next start. Resolves when every worker has stopped. Call before closing the
- * database.
+ * Start-up: works every run left `running` (the process died or was stopped mid-run). Returns their
+ * ids; the work continues in the background (`waitForRun(id)` to await one).
+ */
+export async function resumeInterruptedRuns(database: RunDatabase, options: PayrollRunOptions = {}): Promise<string[]> {
+  await releaseStaleLeases(database);
+  const { rows } = await runningRuns(database);
+  for (const id of rows) void startRunWorker(database, id, options);
+  return rows;
+}
+
+/** On PGlite, whose data folder one process owns, leases left by a dead process are freed at once. */
+export async function releaseStaleLeases(database: RunDatabase): Promise<void> {
+  if (database.engine === 'pglite') await releaseAllLeases(database);
+}
+
+async function runningRuns(database: RunDatabase) {
+  const rows = await queryRows<{ id: string }>(asDatabase(database), `SELECT id FROM payroll_runs WHERE status = 'running' ORDER BY started_at, id`);
+  return { rows: rows.map((r) => r.id) };
+}
+
+// ---- worker pools: any run, any number of processes ----
+
+export interface PayrollWorkers {
+  /** Worker ids (host:pid:random), as recorded in payroll_run_batches.lease_owner. */
+  readonly ids: string[];
+  /** Look for work now instead of at the next poll. */
+  wake(): void;
+  /** Stops after the batches being committed; the rest stay queued for other workers. */
+  stop(): Promise<void>;
+}
+
+/** Starts `concurrency` workers in this process that work the batches of every running run. */
+export function startPayrollWorkers(database: RunDatabase, options: PayrollRunOptions & { concurrency?: number } = {}): PayrollWorkers {
+  let stopped = false;
+  const naps = [] as Array<ReturnType<typeof napper>>;
+  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => new QueueWorker(database, null, options, () => stopped || draining));
+  const loops = workers.map(async (worker) => {
+    const napping = napper();
+    naps.push(napping);
+    while (!stopped && !draining) {
+      let committed = 0;
+      try {
+        committed = await worker.drain();
+        await completeFinishedRuns(database, null);
+      } catch (error) {
+        if (stopped || draining || isClosed(database, error)) break;
+        options.onWorkerError?.(error);
+      }
+      if (committed === 0) await napping.nap(options.pollMs ?? defaultPollMs);
+    }
+  });
+  const pool: PayrollWorkers = {
+    ids: workers.map((w) => w.id),
+    wake: () => naps.forEach((n) => n.wake()),
+    stop: async () => {
+      stopped = true;
+      pool.wake();
+      await Promise.allSettled(loops);
+      pools.delete(pool);
+    },
+  };
+  pools.add(pool);
+  return pool;
+}
+
+/**
+ * For shutdown: every worker of this process stops after the batch it is committing; its runs stay
+ * `running` for other workers or the next start. Resolves when all have stopped. Call before closing
+ * the database.
  */
 export async function stopPayrollRuns(): Promise<void> {
   draining = true;
   try {
-    await Promise.allSettled([...active.values()]);
+    await Promise.allSettled([...active.values(), ...[...pools].map((p) => p.stop())]);
   } finally {
     draining = false;
-  }
-}
-
-/**
- * Start-up: resumes every run left `running` (the process died or was stopped mid-run). Returns their
- * ids; the work continues in the background (`waitForRun(id)` to await one).
- */
-export async function resumeInterruptedRuns(database: RunDatabase, options: PayrollRunOptions = {}): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(asDatabase(database), `SELECT id FROM payroll_runs WHERE status = 'running' ORDER BY started_at, id`);
-  for (const { id } of rows) void startRunWorker(database, id, options);
-  return rows.map((r) => r.id);
-}
-
-// ---- the worker ----
-
-interface RunRow {
-  id: string;
-  organisation_id: string;
-  tax_year: string;
-  period_number: number;
-  pay_date: string;
-  status: string;
-  resume_after: string | null;
-  organisation_name: string;
-}
-
-interface BatchRow {
-  id: string;
-  employee_id: string;
-  assignment_number: string;
-  job_title: string;
-  band: string;
-  pay_point: string;
-  contracted_minutes_per_week: number;
-  tax_code: string;
-  ni_category: string;
-  student_loan_plans: string[] | string | null;
-  start_date: string;
-  end_date: string | null;
-  first_name: string;
-  last_name: string;
-  org_unit: string;
-  account_number: string | null;
-  prev_tax_year: string | null;
-  prev_ytd: PayslipYearToDateRecord | string | null;
-  prev_deductions: PayslipLineRecord[] | string | null;
-}
-
-interface ClaimRow { assignment_id: string; kind: PayClaimKind; minutes: number | null; amount_pence: string | number | null; description: string | null }
-
-interface PreparedBatch {
-  /** The cursor this batch starts after ('' = the beginning). */
-  after: string;
-  /** The last assignment id in the batch; null when there is nothing left. */
-  last: string | null;
-  count: number;
-  statement: { text: string; params: unknown[] } | null;
-}
-
-const payslipColumns = [
-  'id', 'organisationId', 'employeeId', 'assignmentId', 'payDate', 'taxYear', 'frequency', 'periodNumber', 'taxCode', 'taxBasis', 'niCategory',
-  'grossPence', 'deductionsPence', 'netPence', 'payments', 'deductions', 'yearToDate', 'employer', 'header', 'payrollRunId',
-] as const;
-
-const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-const textArray = (v: string[] | string | null): string[] => {
-  if (Array.isArray(v)) return v;
-  if (!v || v === '{}') return [];
-  return v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
-};
-
-const batchSql = `
-SELECT a.id, a.employee_id, a.assignment_number, a.job_title, a.band, a.pay_point, a.contracted_minutes_per_week,
-       a.tax_code, a.ni_category, a.student_loan_plans, a.start_date::text AS start_date, a.end_date::text AS end_date,
-       e.first_name, e.last_name, u.name AS org_unit, b.account_number,
-       p.tax_year AS prev_tax_year, p.year_to_date AS prev_ytd, p.deductions AS prev_deductions
-FROM assignments a
-JOIN employees e ON e.id = a.employee_id
-JOIN org_units u ON u.id = a.org_unit_id
-LEFT JOIN bank_details b ON b.employee_id = a.employee_id
-LEFT JOIN LATERAL (
-  SELECT q.tax_year, q.year_to_date, q.deductions FROM payslips q
-  WHERE q.assignment_id = a.id AND q.frequency = 'monthly' AND (q.tax_year, q.period_number) < ($3::text, $4::integer)
-  ORDER BY q.tax_year DESC, q.period_number DESC LIMIT 1
-) p ON true
-WHERE a.organisation_id = $1 AND a.id > $2 AND a.start_date <= $6::date AND (a.end_date IS NULL OR a.end_date >= $5::date)
-ORDER BY a.id
-LIMIT $7`;
-
-const claimsSql = `
-SELECT assignment_id, kind, minutes, amount_pence::text AS amount_pence, description FROM pay_claims
-WHERE organisation_id = $1 AND tax_year = $2 AND period_number = $3 AND assignment_id > $4 AND assignment_id <= $5
-ORDER BY assignment_id, created_at, id`;
-
-// Sickness of the batch's people who are off sick on some day of the tax month: ALL their episodes up to
-// the month's end (the rolling 12-month look-back chains through earlier episodes, exactly as
-// GET /v1/people/{id}/sick-pay/period allocates them), with their NHS service start. One query per batch.
-const sicknessSql = `
-SELECT s.employee_id, s.id, s.start_date::text AS start_date, s.end_date::text AS end_date, e.nhs_service_start_date::text AS service_start
-FROM sickness_episodes s
-JOIN employees e ON e.id = s.employee_id
-WHERE s.start_date <= $5::date AND s.employee_id IN (
-  SELECT x.employee_id FROM sickness_episodes x JOIN assignments a ON a.employee_id = x.employee_id
-  WHERE a.organisation_id = $1 AND a.id > $2 AND a.id <= $3
-    AND x.start_date <= $5::date AND (x.end_date IS NULL OR x.end_date >= $4::date)
-)
-ORDER BY s.employee_id, s.start_date, s.id`;
-
-interface SicknessRow { employee_id: string; id: string; start_date: string; end_date: string | null; service_start: string }
-
-/**
- * Per employee: the days of `[from, to]` (the month clipped to an assignment's dates) that occupational
- * sick pay (AfC 14.2) pays at half and at nil pay. Statutory sick pay is out of scope here.
- */
-async function loadSickness(database: RunDatabase, organisationId: string, after: string, last: string, month: { start: string; end: string }) {
-  const rows = await queryRows<SicknessRow>(asDatabase(database), sicknessSql, [organisationId, after, last, month.start, month.end]);
-  const byEmployee = new Map<string, { serviceStart: string; episodes: EpisodeSpan[] }>();
-  for (const r of rows) {
-    let entry = byEmployee.get(r.employee_id);
-    if (!entry) byEmployee.set(r.employee_id, (entry = { serviceStart: r.service_start, episodes: [] }));
-    entry.episodes.push({ id: r.id, startDate: r.start_date, endDate: r.end_date });
-  }
-  const allocations = new Map([...byEmployee].map(([id, e]) => [id, allocateSickPay(e.serviceStart, e.episodes, month.end)]));
-  return (employeeId: string, startDate: string, endDate: string | null): SickPayDays | undefined => {
-    const allocation = allocations.get(employeeId);
-    if (!allocation) return undefined;
-    const from = startDate > month.start ? startDate : month.start;
-    const to = endDate !== null && endDate < month.end ? endDate : month.end;
-    if (to < from) return undefined;
-    const { halfPayDays, nilPayDays } = sickPayForPeriod(allocation, from, to);
-    return halfPayDays || nilPayDays ? { halfPayDays, nilPayDays } : undefined;
-  };
-}
-
-/** Assignments a run for this month pays: in post on at least one day of the tax month. */
-export async function countEligibleAssignments(database: RunDatabase, organisationId: string, taxYear: string, periodNumber: number): Promise<number> {
-  const month = taxMonth(taxYear, periodNumber);
-  const [row] = await queryRows<{ n: number }>(
-    asDatabase(database),
-    `SELECT count(*)::int AS n FROM assignments WHERE organisation_id = $1 AND start_date <= $3::date AND (end_date IS NULL OR end_date >= $2::date)`,
-    [organisationId, month.start, month.end],
-  );
-  return Number(row?.n ?? 0);
-}
-
-async function loadRun(database: RunDatabase, runId: string): Promise<RunRow | undefined> {
-  const [row] = await queryRows<RunRow>(
-    asDatabase(database),
-    `SELECT r.id, r.organisation_id, r.tax_year, r.period_number, r.pay_date::text AS pay_date, r.status, r.resume_after, o.name AS organisation_name
-     FROM payroll_runs r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1`,
-    [runId],
-  );
-  return row;
-}
-
-/** Reads and computes the batch after `after`; the INSERT statement is ready to run. */
-async function prepareBatch(database: RunDatabase, run: RunRow, after: string, batchSize: number, options: PayrollRunOptions): Promise<PreparedBatch> {
-  const taxYear = run.tax_year as TaxYear;
-  const month = taxMonth(taxYear, run.period_number);
-  const rows = await queryRows<BatchRow>(asDatabase(database), batchSql, [run.organisation_id, after, taxYear, run.period_number, month.start, month.end, batchSize]);
-  if (rows.length === 0) return { after, last: null, count: 0, statement: null };
-  const last = rows[rows.length - 1]!.id;
-  const [claimRows, sicknessOf] = await Promise.all([
-    queryRows<ClaimRow>(asDatabase(database), claimsSql, [run.organisation_id, taxYear, run.period_number, after, last]),
-    loadSickness(database, run.organisation_id, after, last, month),
-  ]);
-  const claims = new Map<string, PayClaimInput[]>();
-  for (const c of claimRows) {
-    let list = claims.get(c.assignment_id);
-    if (!list) claims.set(c.assignment_id, (list = []));
-    list.push({ kind: c.kind, minutes: c.minutes === null ? null : Number(c.minutes), amountPence: c.amount_pence === null ? null : Number(c.amount_pence), description: c.description });
-  }
-
-  const buffer = new TableBuffer(payslips, 'payslips', payslipColumns);
-  const yearTag = taxYear.slice(2, 4);
-  const periodTag = String(run.period_number).padStart(2, '0');
-  const engineOptions = options.engineOptions ?? { explain: false };
-  for (const r of rows) {
-    const prevYtd = json<PayslipYearToDateRecord>(r.prev_ytd);
-    let computed;
-    try {
-      computed = computeMonthlyPayslip({
-        assignment: {
-          id: r.id, employeeId: r.employee_id, band: r.band, payPoint: r.pay_point, contractedMinutesPerWeek: Number(r.contracted_minutes_per_week),
-          taxCode: r.tax_code, niCategory: r.ni_category, studentLoanPlans: textArray(r.student_loan_plans), startDate: r.start_date, endDate: r.end_date,
-        },
-        taxYear,
-        periodNumber: run.period_number,
-        previous: r.prev_tax_year && prevYtd ? { taxYear: r.prev_tax_year, yearToDate: prevYtd, deductions: json<PayslipLineRecord[]>(r.prev_deductions) ?? [] } : null,
-        claims: claims.get(r.id) ?? [],
-        sickness: sicknessOf(r.employee_id, r.start_date, r.end_date),
-        engineOptions,
-      });
-    } catch (error) {
-      throw new PayrollRunEmployeeError(r.employee_id, r.id, r.assignment_number, error);
-    }
-    const header: PayslipHeaderRecord = {
-      employeeName: `${r.first_name} ${r.last_name}`,
-      assignmentNumber: r.assignment_number,
-      jobTitle: r.job_title,
-      band: `Band ${r.band}`,
-      orgUnit: r.org_unit,
-      organisationName: run.organisation_name,
-      paidTo: r.account_number ? { method: 'BACS', accountNumberMasked: maskAccountNumber(r.account_number) } : null,
-    };
-    buffer.add({
-      // The seed's id scheme: one id per assignment, tax year and month.
-      id: `pay_${r.id.slice(4)}${yearTag}${periodTag}`,
-      organisationId: run.organisation_id, employeeId: r.employee_id, assignmentId: r.id, payDate: run.pay_date, taxYear, frequency: 'monthly',
-      periodNumber: run.period_number, ...computed, header, payrollRunId: run.id,
-    });
-  }
-  const [insert] = buffer.statements(buffer.take(), 'unnest');
-  const text = `WITH inserted AS (${insert!.text} ON CONFLICT (assignment_id, tax_year, frequency, period_number) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM inserted`;
-  return { after, last, count: rows.length, statement: { text, params: insert!.params } };
-}
-
-type CommitResult = { kind: 'ok'; written: number } | { kind: 'moved'; resumeAfter: string } | { kind: 'stopped'; status: RunOutcome };
-
-async function lockRun(ex: Executor, runId: string): Promise<{ status: string; resume_after: string | null } | undefined> {
-  return rowsOf<{ status: string; resume_after: string | null }>(await ex.query('SELECT status, resume_after FROM payroll_runs WHERE id = $1 FOR UPDATE', [runId]))[0];
-}
-
-async function commitBatch(database: RunDatabase, runId: string, batch: PreparedBatch, batchNo: number, processed: number, options: PayrollRunOptions): Promise<CommitResult> {
-  return inTransaction(asDatabase(database), async (ex): Promise<CommitResult> => {
-    const run = await lockRun(ex, runId);
-    if (!run || run.status !== 'running') return { kind: 'stopped', status: (run?.status ?? 'rolled_back') as RunOutcome };
-    if ((run.resume_after ?? '') !== batch.after) return { kind: 'moved', resumeAfter: run.resume_after ?? '' };
-    const [row] = rowsOf<{ n: number }>(await ex.query(batch.statement!.text, batch.statement!.params));
-    const written = Number(row?.n ?? 0);
-    await options.onBatch?.({ runId, batch: batchNo, phase: 'written', processed: processed + batch.count });
-    await ex.query(
-      'UPDATE payroll_runs SET processed = processed + $2, payslips_written = payslips_written + $3, resume_after = $4, updated_at = now() WHERE id = $1',
-      [runId, batch.count, written, batch.last],
-    );
-    return { kind: 'ok', written };
-  });
-}
-
-/** Marks the run completed if it is still running and nothing is left after `after`. */
-async function completeRun(database: RunDatabase, runId: string, after: string): Promise<CommitResult> {
-  return inTransaction(asDatabase(database), async (ex): Promise<CommitResult> => {
-    const run = await lockRun(ex, runId);
-    if (!run || run.status !== 'running') return { kind: 'stopped', status: (run?.status ?? 'rolled_back') as RunOutcome };
-    if ((run.resume_after ?? '') !== after) return { kind: 'moved', resumeAfter: run.resume_after ?? '' };
-    await ex.query(`UPDATE payroll_runs SET status = 'completed', total = processed, finished_at = now(), updated_at = now() WHERE id = $1`, [runId]);
-    return { kind: 'ok', written: 0 };
-  });
-}
-
-async function failRun(database: RunDatabase, runId: string, message: string): Promise<void> {
-  await queryRows(
-    asDatabase(database),
-    `UPDATE payroll_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`,
-    [runId, message.slice(0, 2000)],
-  );
-}
-
-async function executeRun(database: RunDatabase, runId: string, options: PayrollRunOptions): Promise<RunOutcome> {
-  const run = await loadRun(database, runId);
-  if (!run) return 'rolled_back';
-  if (run.status !== 'running') return run.status as RunOutcome;
-  if (!isTaxYear(run.tax_year)) {
-    await failRun(database, runId, `Tax year ${run.tax_year} is not supported by the payroll engine`);
-    return 'failed';
-  }
-  const batchSize = Math.max(1, options.batchSize ?? (database.engine === 'pglite' ? 1000 : 2500));
-  const [{ n: processedSoFar } = { n: 0 }] = await queryRows<{ n: number }>(asDatabase(database), 'SELECT processed AS n FROM payroll_runs WHERE id = $1', [runId]);
-  let processed = Number(processedSoFar);
-  let after = run.resume_after ?? '';
-  let batchNo = 0;
-  const prepare = (from: string) => {
-    const p = prepareBatch(database, run, from, batchSize, options);
-    p.catch(() => {}); // awaited below; avoids an unhandled rejection while the previous batch commits
-    return p;
-  };
-  try {
-    let next = prepare(after);
-    for (;;) {
-      const batch = await next;
-      if (draining) return 'running';
-      if (batch.count === 0) {
-        const done = await completeRun(database, runId, batch.after);
-        if (done.kind === 'ok') return 'completed';
-        if (done.kind === 'stopped') return done.status;
-        after = done.resumeAfter;
-        next = prepare(after);
-        continue;
-      }
-      next = prepare(batch.last!); // read and compute the next batch while this one commits
-      batchNo++;
-      const result = await commitBatch(database, runId, batch, batchNo, processed, options);
-      if (result.kind === 'stopped') return result.status;
-      if (result.kind === 'moved') {
-        // Another worker got there first: continue from where the run really is.
-        after = result.resumeAfter;
-        next = prepare(after);
-        continue;
-      }
-      processed += batch.count;
-      after = batch.last!;
-      await options.onBatch?.({ runId, batch: batchNo, phase: 'committed', processed });
-    }
-  } catch (error) {
-    if (draining) return 'running';
-    const message = error instanceof PayrollRunEmployeeError ? error.message : `The run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    try {
-      await failRun(database, runId, message);
-    } catch {
-      return 'running'; // the database is gone (shutdown, crash): the run resumes at the next start
-    }
-    return 'failed';
   }
 }
