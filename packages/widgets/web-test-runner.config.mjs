@@ -4,6 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { summaryReporter, defaultReporter } from '@web/test-runner';
+import { isShippedSource, minifyTemplateSource } from './build/minify-templates.ts';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const args = [
@@ -29,7 +30,19 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // The build minifies html`` and css`` templates (build/minify-templates.ts); the tests run the same
+    // minified templates, so a binding the minifier broke would fail here, not in production.
+    {
+      name: 'esr-minify-templates',
+      async transform(context) {
+        if (typeof context.body !== 'string' || !isShippedSource(context.path)) return undefined;
+        const result = await minifyTemplateSource(context.body, context.path);
+        return result ? { body: result.code } : undefined;
+      },
+    },
+  ],
   // The worker must be served from the root so its scope covers the test pages.
   middleware: [
     (ctx, next) => {

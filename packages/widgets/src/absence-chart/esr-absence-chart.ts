@@ -4,7 +4,8 @@ import type { AbsenceCalendar, BradfordFactor, EsrClient, SicknessEpisode } from
 import { EsrElement } from '../internal/esr-element.ts';
 import { describeError, type ErrorKind } from '../internal/describe-error.ts';
 import { DataLoader } from '../internal/data-loader.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { absenceChartMessages, type AbsenceChartStrings, type AbsenceChartKey } from './messages.ts';
 import { EsrAbsenceChartLoadedEvent } from './events.ts';
 import { styles } from './esr-absence-chart.styles.ts';
 import { BarChartController, type Bar } from './bar-chart.ts';
@@ -37,7 +38,7 @@ interface OrgData {
   reasons: OrgReason[];
 }
 
-const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
+const ERROR_STRINGS: Record<ErrorKind, readonly [AbsenceChartKey, AbsenceChartKey]> = {
   'signed-out': ['errorSignedOutTitle', 'absenceSignedOutBody'],
   forbidden: ['absenceForbiddenTitle', 'absenceForbiddenBody'],
   'not-found': ['absenceNotFoundTitle', 'absenceNotFoundBody'],
@@ -88,7 +89,9 @@ const WELSH_SHORT_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff',
  * <esr-absence-chart view="organisation" org-unit-id="ou_0000002"></esr-absence-chart>
  * ```
  */
-export class EsrAbsenceChart extends EsrElement {
+export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
+  protected readonly localize = new LocalizeController(this, absenceChartMessages);
+
   static override styles = styles;
 
   /** `person` (default): one person's sickness; `organisation`: a unit's monthly absence rate (HR). */

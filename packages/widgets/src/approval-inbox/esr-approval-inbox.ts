@@ -7,8 +7,8 @@ import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
-import type { StringKey } from '../i18n/types.ts';
-import type { LocalizeController } from '../i18n/localize-controller.ts';
+import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
 import { EsrApprovalDecidedEvent, EsrApprovalDecideEvent } from './events.ts';
 import { styles } from './esr-approval-inbox.styles.ts';
 
@@ -33,14 +33,14 @@ const CHUNK = 40;
 /** The pending box is read in full (100 per page) up to this many, newest first. */
 const MAX_PENDING = 2000;
 
-const STATUS: Record<string, readonly [StringKey, string]> = {
+const STATUS: Record<string, readonly [ApprovalInboxKey, string]> = {
   pending: ['inboxStatusPending', 'yellow'],
   info_requested: ['inboxStatusInfoRequested', 'blue'],
   approved: ['inboxStatusApproved', 'green'],
   rejected: ['inboxStatusRejected', 'red'],
   withdrawn: ['inboxStatusWithdrawn', 'grey'],
 };
-const LEAVE_TYPE: Record<string, StringKey> = {
+const LEAVE_TYPE: Record<string, ApprovalInboxKey> = {
   annual: 'leaveTypeAnnual',
   study: 'leaveTypeStudy',
   special: 'leaveTypeSpecial',
@@ -86,7 +86,9 @@ const LEAVE_TYPE: Record<string, StringKey> = {
  * @cssproperty --esr-approval-row-selected - Background of rows selected for bulk approval (#e8f1f8).
  * @cssproperty --esr-font-family - Font stack; inherits the page's by default.
  */
-export class EsrApprovalInbox extends EsrElement {
+export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
+  protected readonly localize = new LocalizeController(this, approvalInboxMessages);
+
   static override styles = styles;
 
   /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
@@ -356,7 +358,7 @@ export class EsrApprovalInbox extends EsrElement {
               ? await client.approvals.requestInfo(item.id, { comment: text }, options)
               : await client.approvals.reassign(item.id, { to: reassignTo }, options);
       this.dispatchEvent(new EsrApprovalDecidedEvent({ action, result }));
-      const done: Record<string, StringKey> = { approve: 'inboxDoneApproved', reject: 'inboxDoneRejected', request_info: 'inboxDoneInfo', reassign: 'inboxDoneReassigned' };
+      const done: Record<string, ApprovalInboxKey> = { approve: 'inboxDoneApproved', reject: 'inboxDoneRejected', request_info: 'inboxDoneInfo', reassign: 'inboxDoneReassigned' };
       this.announcement = l.t(done[action]!, { summary: this.#title(item) });
       this.#afterDecision([item.id]);
     } catch (error) {
@@ -616,7 +618,7 @@ export class EsrApprovalInbox extends EsrElement {
 
   #renderShortcuts(): TemplateResult {
     const l = this.localize;
-    const rows: Array<[string, StringKey]> = [
+    const rows: Array<[string, ApprovalInboxKey]> = [
       ['↑ ↓ / j k', 'inboxKeyMove'],
       ['Home / End', 'inboxKeyEnds'],
       ['Enter', 'inboxKeyOpen'],
@@ -673,7 +675,7 @@ export class EsrApprovalInbox extends EsrElement {
     </section>`;
   }
 
-  #renderContext(d: ApprovalDetail, l: LocalizeController): TemplateResult {
+  #renderContext(d: ApprovalDetail, l: LocalizeController<ApprovalInboxStrings>): TemplateResult {
     const row = (key: string, value: unknown) => html`<div class="summary-list__row">
       <dt class="summary-list__key">${key}</dt>
       <dd class="summary-list__value">${value}</dd>
@@ -712,7 +714,7 @@ export class EsrApprovalInbox extends EsrElement {
     `;
   }
 
-  #renderTeamOff(l: LocalizeController): TemplateResult {
+  #renderTeamOff(l: LocalizeController<ApprovalInboxStrings>): TemplateResult {
     const off = this.teamOff;
     return html`${heading(this.headingLevel + 2, l.t('inboxWhoElseOff'), 'heading-s', 'team-off-heading')}
       ${off === undefined
@@ -741,7 +743,7 @@ export class EsrApprovalInbox extends EsrElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#decision-text')?.focus();
     };
-    const labels: Record<string, readonly [StringKey, StringKey, StringKey]> = {
+    const labels: Record<string, readonly [ApprovalInboxKey, ApprovalInboxKey, ApprovalInboxKey]> = {
       reject: ['inboxReasonLabel', 'inboxReasonHint', 'inboxConfirmReject'],
       request_info: ['inboxQuestionLabel', 'inboxQuestionHint', 'inboxConfirmInfo'],
       reassign: ['inboxReassignLabel', 'inboxReassignHint', 'inboxConfirmReassign'],

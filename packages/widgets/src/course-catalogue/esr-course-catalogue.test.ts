@@ -39,7 +39,9 @@ async function openSessions(el: EsrCourseCatalogue, title: string): Promise<HTML
   await waitUntil(() => course.querySelectorAll('[part~="session"]').length > 0, 'sessions never loaded');
   return course;
 }
-const sessionText = (course: HTMLElement, i: number) => course.querySelectorAll('[part~="session"]')[i]!.textContent!.replace(/\s+/g, ' ').trim();
+// innerText, as rendered: the build drops the insignificant whitespace between block elements that
+// textContent would otherwise have kept.
+const sessionText = (course: HTMLElement, i: number) => course.querySelectorAll<HTMLElement>('[part~="session"]')[i]!.innerText.replace(/\s+/g, ' ').trim();
 
 describe('<esr-course-catalogue>', () => {
   before(startWorker);

@@ -6,7 +6,8 @@ import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, 
 import { EsrElement } from '../internal/esr-element.ts';
 import { describeError, type ErrorKind } from '../internal/describe-error.ts';
 import { DataLoader } from '../internal/data-loader.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { courseCatalogueMessages, type CourseCatalogueStrings, type CourseCatalogueKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { EsrCourseEnrolEvent, EsrCourseEnrolledEvent, EsrCourseEnrolmentCancelEvent, EsrCourseEnrolmentCancelledEvent } from './events.ts';
 import { styles } from './esr-course-catalogue.styles.ts';
@@ -14,7 +15,7 @@ import { styles } from './esr-course-catalogue.styles.ts';
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Sessions = { status: 'loading' } | { status: 'failed' } | { status: 'done'; sessions: ClassSession[] };
 
-const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
+const ERROR_STRINGS: Record<ErrorKind, readonly [CourseCatalogueKey, CourseCatalogueKey]> = {
   'signed-out': ['errorSignedOutTitle', 'catalogueSignedOutBody'],
   forbidden: ['catalogueForbiddenTitle', 'catalogueForbiddenBody'],
   'not-found': ['catalogueNotFoundTitle', 'catalogueForbiddenBody'],
@@ -26,7 +27,7 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
   unknown: ['catalogueErrorTitle', 'errorGenericBody'],
 };
 
-const DELIVERY: Record<CourseDelivery, StringKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
+const DELIVERY: Record<CourseDelivery, CourseCatalogueKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
 /** Enrolments that hold (or ask for) a place. */
 const ACTIVE = ['pending_approval', 'waitlisted', 'enrolled'] as const;
 /** Courses drawn per frame: a long result list is built over several frames, none of them a long task. */
@@ -70,7 +71,9 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London'
  * <esr-provider base-url="https://esr.example.nhs.uk"><esr-course-catalogue></esr-course-catalogue></esr-provider>
  * ```
  */
-export class EsrCourseCatalogue extends EsrElement {
+export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
+  protected readonly localize = new LocalizeController(this, courseCatalogueMessages);
+
   static override styles = styles;
 
   /** The search text; also set by the search box. */

@@ -3,6 +3,29 @@ import { formatDate, formatMoney, formatMonthYear } from './format.ts';
 import { interpolate, resolveLocale } from './localize-controller.ts';
 import { cy } from './cy.ts';
 import { enGB } from './en-GB.ts';
+import type { Messages } from './types.ts';
+import { leaveTermsEnGB } from '../internal/leave-terms.ts';
+import { leaveTermsCy } from '../internal/leave-terms.cy.ts';
+import { payslipMessages } from '../payslip/messages.ts';
+import { leaveRequestMessages } from '../leave-request/messages.ts';
+import { approvalInboxMessages } from '../approval-inbox/messages.ts';
+import { personalDetailsMessages } from '../personal-details/messages.ts';
+import { courseCatalogueMessages } from '../course-catalogue/messages.ts';
+import { trainingComplianceMessages } from '../training-compliance/messages.ts';
+import { absenceChartMessages } from '../absence-chart/messages.ts';
+
+// Every string table: the common one and each widget's own. A new widget adds its messages here.
+const TABLES: Record<string, Messages<object>> = {
+  common: { 'en-GB': enGB, cy: async () => cy },
+  'leave terms': { 'en-GB': leaveTermsEnGB, cy: async () => leaveTermsCy },
+  '<esr-payslip>': payslipMessages,
+  '<esr-leave-request>': leaveRequestMessages,
+  '<esr-approval-inbox>': approvalInboxMessages,
+  '<esr-personal-details>': personalDetailsMessages,
+  '<esr-course-catalogue>': courseCatalogueMessages,
+  '<esr-training-compliance>': trainingComplianceMessages,
+  '<esr-absence-chart>': absenceChartMessages,
+};
 
 describe('i18n', () => {
   it('formats integer pence as GBP without floating-point drift', () => {
@@ -37,14 +60,28 @@ describe('i18n', () => {
     expect(interpolate('%{a} and %{b}', { a: 1 })).to.equal('1 and %{b}');
   });
 
-  it('has a Welsh string for every English key', () => {
-    const keys = Object.keys(enGB).sort();
-    expect(Object.keys(cy).sort()).to.deep.equal(keys);
-    for (const key of keys) {
-      if (key === 'lineCodes') continue;
-      expect((cy as unknown as Record<string, string>)[key], key).to.be.a('string').and.not.equal('');
+  for (const [name, messages] of Object.entries(TABLES)) {
+    it(`has a Welsh string for every English key: ${name}`, async () => {
+      const en = messages['en-GB'] as Record<string, unknown>;
+      const welsh = (await messages.cy()) as Record<string, unknown>;
+      const keys = Object.keys(en).sort();
+      expect(Object.keys(welsh).sort()).to.deep.equal(keys);
+      for (const key of keys) {
+        if (typeof en[key] !== 'string') continue; // e.g. payslip line codes: a lookup, not a template
+        expect(en[key], key).to.be.a('string').and.not.equal('');
+        expect(welsh[key], key).to.be.a('string').and.not.equal('');
+      }
+    });
+  }
+
+  it('keeps widget strings out of the common table, and common keys out of the widgets', () => {
+    const common = new Set(Object.keys(enGB));
+    for (const [name, messages] of Object.entries(TABLES)) {
+      if (name === 'common') continue;
+      // A widget key equal to a common one would silently shadow it for that widget only.
+      expect(Object.keys(messages['en-GB']).filter((k) => common.has(k)), name).to.deep.equal([]);
     }
-    expect(cy.netPay).to.equal('Cyflog net');
+    expect(payslipMessages['en-GB'].netPay).to.equal('Net pay');
     expect(cy.retry).to.equal('Ceisio eto');
   });
 });

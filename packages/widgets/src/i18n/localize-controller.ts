@@ -3,11 +3,31 @@ import { ContextConsumer } from '@lit/context';
 import { localeContext } from '../provider/context.ts';
 import { closestComposed } from '../internal/dom.ts';
 import { formatDate, formatHoursNumber, formatMoney, formatMonthYear } from './format.ts';
-import { cy } from './cy.ts';
 import { enGB } from './en-GB.ts';
-import type { EsrStringOverrides, EsrStrings, StringKey, SupportedLocale } from './types.ts';
+import type { CommonStrings, EsrStringOverrides, Messages, StringKey, SupportedLocale } from './types.ts';
 
-const TABLES: Record<SupportedLocale, EsrStrings> = { 'en-GB': enGB, cy };
+const COMMON: Messages<CommonStrings> = { 'en-GB': enGB, cy: () => import('./cy.ts').then((m) => m.cy) };
+
+// Welsh tables by loader, shared by every element: fetched once, on the first Welsh render.
+type Loader = () => Promise<object>;
+const welsh = new Map<Loader, object>();
+const loading = new Map<Loader, Promise<void>>();
+function loadWelsh(load: Loader): Promise<void> {
+  let pending = loading.get(load);
+  if (!pending) {
+    pending = load().then(
+      (table) => void welsh.set(load, table),
+      // A Welsh chunk that cannot be fetched (offline, a missing file) leaves the widget in English
+      // rather than blank; the next Welsh render tries again.
+      (error: unknown) => {
+        loading.delete(load);
+        console.warn('[esr] Welsh strings could not be loaded; showing English.', error);
+      },
+    );
+    loading.set(load, pending);
+  }
+  return pending;
+}
 
 /** Maps any BCP 47 tag onto a supported locale: `cy`, `cy-GB` → `cy`; everything else → `en-GB`. */
 export function resolveLocale(tag: string | null | undefined): SupportedLocale {
@@ -21,7 +41,7 @@ export function interpolate(template: string, params: Record<string, string | nu
   );
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { i18n?: EsrStringOverrides | undefined };
+type Host<S = unknown> = ReactiveControllerHost & HTMLElement & { i18n?: EsrStringOverrides<S> | undefined };
 
 // One MutationObserver for the whole page rather than one per element: a page of 50 widgets
 // pays for a single observer, and `lang` changes anywhere in the document re-render them.
@@ -43,17 +63,21 @@ function unwatch(host: Host) {
 }
 
 /**
- * Gives an element its locale, strings and Intl formatters.
+ * Gives an element its locale, strings and Intl formatters. `messages` are the widget's own tables
+ * (`src/<widget>/messages.ts`); `t()` looks there first, then in the common table, so a widget's bundle
+ * holds only the strings it uses.
  *
  * Locale order: the element's own `lang`, then the `locale` of an enclosing `<esr-provider>`, then the
  * closest ancestor with `lang` (through shadow roots), then `<html lang>`, then en-GB.
  */
-export class LocalizeController implements ReactiveController {
-  readonly #host: Host;
-  readonly #provided: ContextConsumer<typeof localeContext, Host>;
+export class LocalizeController<S extends object = object> implements ReactiveController {
+  readonly #host: Host<S>;
+  readonly #messages: Messages<S> | undefined;
+  readonly #provided: ContextConsumer<typeof localeContext, Host<S>>;
 
-  constructor(host: Host) {
+  constructor(host: Host<S>, messages?: Messages<S>) {
     this.#host = host;
+    this.#messages = messages;
     host.addController(this);
     this.#provided = new ContextConsumer(host, { context: localeContext, subscribe: true });
   }
@@ -82,13 +106,33 @@ export class LocalizeController implements ReactiveController {
     return this.locale === 'cy' ? 'cy' : 'en-GB';
   }
 
-  get strings(): EsrStrings {
-    return TABLES[this.locale];
+  /**
+   * Resolves once the current locale's tables are here: undefined (render now) for English or Welsh
+   * already loaded, else a promise for the Welsh chunks. `EsrElement` awaits it before each update, so
+   * a switch to Welsh renders Welsh (a moment later) rather than English first.
+   */
+  ready(): Promise<void> | undefined {
+    if (this.locale !== 'cy') return undefined;
+    const loaders: Array<Loader | undefined> = [COMMON.cy, this.#messages?.cy];
+    const missing = loaders.filter((load): load is Loader => !!load && !welsh.has(load));
+    return missing.length ? Promise.all(missing.map(loadWelsh)).then(() => undefined) : undefined;
+  }
+
+  #table<T extends object>(messages: Messages<T>, locale: SupportedLocale): T {
+    // English stands in until (or if) the Welsh table arrives.
+    return locale === 'cy' ? ((welsh.get(messages.cy) as T | undefined) ?? messages['en-GB']) : messages['en-GB'];
+  }
+
+  /** The widget's own table in the current locale (for non-template entries such as payslip line codes). */
+  get strings(): S {
+    return (this.#messages ? this.#table(this.#messages, this.locale) : {}) as S;
   }
 
   /** A string by key, with the host's `i18n` overrides applied and placeholders filled. */
-  t(key: StringKey, params?: Record<string, string | number>): string {
-    const template = this.#host.i18n?.[key] ?? this.strings[key];
+  t(key: StringKey<S>, params?: Record<string, string | number>): string {
+    const locale = this.locale;
+    const own = this.#messages ? (this.#table(this.#messages, locale) as Record<string, string>) : undefined;
+    const template = this.#host.i18n?.[key] ?? own?.[key] ?? (this.#table(COMMON, locale) as unknown as Record<string, string>)[key]!;
     return interpolate(template, params);
   }
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { EsrClient } from '@esr/sdk';
 import { clientContext } from '../provider/context.ts';
-import { LocalizeController } from '../i18n/localize-controller.ts';
+import type { LocalizeController } from '../i18n/localize-controller.ts';
 import type { EsrStringOverrides } from '../i18n/types.ts';
 import { closestComposed } from './dom.ts';
 import { VERSION } from './version.ts';
@@ -15,8 +15,10 @@ export type HostState = (typeof HOST_STATES)[number];
 /**
  * Base class of every ESR widget: the SDK client (own `client` property, else the nearest
  * `<esr-provider>`), localisation, and `:state()` host states. Widgets never extend LitElement directly.
+ * `S` is the widget's string table; the widget creates `localize` with its own messages, so it bundles
+ * only its own strings: `protected readonly localize = new LocalizeController(this, payslipMessages);`.
  */
-export class EsrElement extends LitElement {
+export abstract class EsrElement<S extends object = object> extends LitElement {
   /** Read by the guarded define to spot two different versions on one page. */
   static readonly esrVersion = VERSION;
 
@@ -24,9 +26,9 @@ export class EsrElement extends LitElement {
   @property({ attribute: false }) client: EsrClient | undefined;
 
   /** Per-instance string overrides, e.g. `{ retry: 'Reload' }`. Placeholders use `%{name}`. */
-  @property({ attribute: false }) i18n: EsrStringOverrides | undefined;
+  @property({ attribute: false }) i18n: EsrStringOverrides<S> | undefined;
 
-  protected readonly localize = new LocalizeController(this);
+  protected abstract readonly localize: LocalizeController<S>;
   protected readonly internals: ElementInternals | undefined;
   readonly #providedClient = new ContextConsumer(this, { context: clientContext, subscribe: true });
 
@@ -58,6 +60,12 @@ export class EsrElement extends LitElement {
         }
       });
     }
+  }
+
+  /** Waits for the Welsh strings the first time the element renders in Welsh (see LocalizeController.ready). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.localize.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Sets exactly one host state (or none), for `:state(loading|empty|error)` selectors. */

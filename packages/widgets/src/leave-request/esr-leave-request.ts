@@ -6,7 +6,8 @@ import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { leaveRequestMessages, type LeaveRequestStrings, type LeaveRequestKey } from './messages.ts';
 import {
   EsrLeaveRequestCancelEvent,
   EsrLeaveRequestCancelledEvent,
@@ -37,14 +38,14 @@ interface Loaded {
 /** What the live count says: nothing yet, counting, a figure, or that the count could not be made. */
 type Count = { state: 'idle' } | { state: 'counting' } | { state: 'done'; minutes: number; days: number } | { state: 'failed' };
 
-const TYPE_KEYS: Record<string, StringKey> = {
+const TYPE_KEYS: Record<string, LeaveRequestKey> = {
   annual: 'leaveTypeAnnual',
   study: 'leaveTypeStudy',
   special: 'leaveTypeSpecial',
   compassionate: 'leaveTypeCompassionate',
   toil: 'leaveTypeToil',
 };
-const STATUS_KEYS: Record<string, readonly [StringKey, string]> = {
+const STATUS_KEYS: Record<string, readonly [LeaveRequestKey, string]> = {
   draft: ['leaveStatusDraft', 'grey'],
   pending: ['leaveStatusPending', 'yellow'],
   approved: ['leaveStatusApproved', 'green'],
@@ -96,7 +97,9 @@ const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lond
  * @cssproperty --esr-color-focus - Focus highlight. Falls back to `--nhsuk-focus-colour`, then #ffeb3b.
  * @cssproperty --esr-font-family - Font stack; inherits the page's by default.
  */
-export class EsrLeaveRequest extends EsrElement {
+export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
+  protected readonly localize = new LocalizeController(this, leaveRequestMessages);
+
   static formAssociated = true;
   static override styles = styles;
 
@@ -561,7 +564,7 @@ export class EsrLeaveRequest extends EsrElement {
   #renderForm(balances: LeaveBalances): TemplateResult {
     const l = this.localize;
     const v = this.values;
-    const units: Array<[LeaveUnit, StringKey]> = [
+    const units: Array<[LeaveUnit, LeaveRequestKey]> = [
       ['days', 'leaveUnitDays'],
       ['half_day', 'leaveUnitHalf'],
       ['hours', 'leaveUnitHours'],

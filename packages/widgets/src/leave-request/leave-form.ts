@@ -1,5 +1,5 @@
 import type { AbsenceCalendar, LeaveType, NewLeaveRequest } from '@esr/sdk';
-import type { StringKey } from '../i18n/types.ts';
+import type { LeaveRequestKey } from './messages.ts';
 
 export const LEAVE_TYPES: readonly LeaveType[] = ['annual', 'study', 'special', 'compassionate', 'toil'];
 export type LeaveUnit = 'days' | 'half_day' | 'hours';
@@ -40,7 +40,7 @@ export interface FieldError {
   field: LeaveField;
   /** The input inside the field that gets focus from the summary link (`start-day`, `hours`, …). */
   focus: string;
-  key: StringKey;
+  key: LeaveRequestKey;
   /** The server's own wording, when the server found the problem. */
   message?: string;
 }

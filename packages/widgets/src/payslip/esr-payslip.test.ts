@@ -253,7 +253,9 @@ describe('<esr-payslip>', () => {
       expect(t).to.contain('Yswiriant Gwladol');
       expect(t).to.contain('Pensiwn y GIG (9.8%)');
       expect(t).to.contain('Oriau anghymdeithasol (8 h @ 30%)');
-      expect(t).to.contain('Dyddiad talu 30 Hydref 2026');
+      // Row by row, not from textContent: the build drops the insignificant whitespace between <dt> and <dd>.
+      const payDate = [...shadow(el).querySelectorAll('.summary-list__row')].find((r) => r.querySelector('dt')?.textContent === 'Dyddiad talu');
+      expect(payDate?.querySelector('dd')?.textContent).to.equal('30 Hydref 2026');
       expect(t).to.contain('£2,093.02');
       expect(shadow(el).querySelector('[part~="base"]')?.getAttribute('lang')).to.equal('cy');
       await expect(el).to.be.accessible();

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { payslipMessages, type PayslipStrings, type PayslipKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { EsrPayslipDownloadedEvent, EsrPayslipLoadedEvent } from './events.ts';
 import { calculationRequestFor, EXPLAINED_CODES } from './explain.ts';
@@ -20,7 +21,7 @@ type Explanation =
   | { status: 'done'; text: string; calculatedPence: number };
 
 /** Title and body string keys for each error kind (body says what the person can do next). */
-const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
+const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
   'signed-out': ['errorSignedOutTitle', 'errorSignedOutBody'],
   forbidden: ['errorForbiddenTitle', 'errorForbiddenBody'],
   'not-found': ['errorNotFoundTitle', 'errorNotFoundBody'],
@@ -80,7 +81,9 @@ const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
  * <esr-provider base-url="https://esr.example.nhs.uk"><esr-payslip></esr-payslip></esr-provider>
  * ```
  */
-export class EsrPayslip extends EsrElement {
+export class EsrPayslip extends EsrElement<PayslipStrings> {
+  protected readonly localize = new LocalizeController(this, payslipMessages);
+
   static override styles = styles;
 
   /** The payslip to show (`pay_…`). Without it the latest payslip is shown. */

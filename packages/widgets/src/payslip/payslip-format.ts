@@ -1,7 +1,8 @@
 import type { LocalizeController } from '../i18n/localize-controller.ts';
+import type { PayslipStrings } from './messages.ts';
 
 /** A payslip's place in the tax year: `{ frequency: 'monthly', number: 7 }` → "tax month 7". */
-export function periodLabel(l: LocalizeController, period: { frequency: string; number: number }): string {
+export function periodLabel(l: LocalizeController<PayslipStrings>, period: { frequency: string; number: number }): string {
   // Weekly, fortnightly and four-weekly payrolls all count tax weeks (HMRC numbers weeks 1–56).
   return l.t(period.frequency === 'monthly' ? 'taxMonth' : 'taxWeek', { number: period.number });
 }
@@ -12,7 +13,7 @@ export function periodLabel(l: LocalizeController, period: { frequency: string; 
  * → "Pensiwn y GIG (9.8%)") or, failing that, the figures ("Unsocial hours 8 h @ 30%" →
  * "Oriau anghymdeithasol (8 h @ 30%)"). Unknown codes keep the server's text.
  */
-export function lineLabel(l: LocalizeController, line: { code: string; description: string }): string {
+export function lineLabel(l: LocalizeController<PayslipStrings>, line: { code: string; description: string }): string {
   const translated = l.strings.lineCodes[line.code];
   if (!translated) return line.description;
   const detail =

@@ -1,5 +1,5 @@
 import type { Address, EmergencyContact, NameChangeReason, PersonalDetails, PersonalDetailsPatch } from '@esr/sdk';
-import type { StringKey } from '../i18n/types.ts';
+import type { PersonalDetailsKey } from './messages.ts';
 
 /** The part of the record being edited: each is saved on its own, so one bad field never blocks another. */
 export type Section = 'name' | 'preferredName' | 'home' | 'postal' | 'phones' | 'contacts';
@@ -12,7 +12,7 @@ export type Draft = Record<string, string>;
 export interface DraftError {
   /** The input's id, which the error summary links to. */
   id: string;
-  key?: StringKey;
+  key?: PersonalDetailsKey;
   /** The server's own wording, when it found the problem. */
   message?: string;
 }

@@ -5,7 +5,8 @@ import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { personalDetailsMessages, type PersonalDetailsStrings, type PersonalDetailsKey } from './messages.ts';
 import { EsrPersonalDetailsSavedEvent, EsrPersonalDetailsSaveEvent } from './events.ts';
 import { NAME_CHANGE_REASONS, draftOf, inputOfIssue, readSection, type Draft, type DraftError, type Section } from './details-form.ts';
 import { styles } from './esr-personal-details.styles.ts';
@@ -16,7 +17,7 @@ interface Loaded {
   pendingNames: Array<{ id: string; name: string; createdAt: string }>;
 }
 
-const REASON_KEYS: Record<string, StringKey> = {
+const REASON_KEYS: Record<string, PersonalDetailsKey> = {
   marriage: 'detailsReasonMarriage',
   civil_partnership: 'detailsReasonCivilPartnership',
   divorce: 'detailsReasonDivorce',
@@ -25,7 +26,7 @@ const REASON_KEYS: Record<string, StringKey> = {
   other: 'detailsReasonOther',
 };
 
-const SECTION_TITLES: Record<Section, StringKey> = {
+const SECTION_TITLES: Record<Section, PersonalDetailsKey> = {
   name: 'detailsChangeName',
   preferredName: 'detailsPreferredName',
   home: 'detailsHomeAddress',
@@ -64,7 +65,9 @@ const SECTION_TITLES: Record<Section, StringKey> = {
  * @cssproperty --esr-color-focus - Focus highlight. Falls back to `--nhsuk-focus-colour`, then #ffeb3b.
  * @cssproperty --esr-font-family - Font stack; inherits the page's by default.
  */
-export class EsrPersonalDetails extends EsrElement {
+export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
+  protected readonly localize = new LocalizeController(this, personalDetailsMessages);
+
   static override styles = styles;
 
   /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */

@@ -4,7 +4,8 @@ import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } fr
 import { EsrElement } from '../internal/esr-element.ts';
 import { describeError, type ErrorKind } from '../internal/describe-error.ts';
 import { DataLoader } from '../internal/data-loader.ts';
-import type { StringKey } from '../i18n/types.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { trainingComplianceMessages, type TrainingComplianceStrings, type TrainingComplianceKey } from './messages.ts';
 import { EsrTrainingComplianceLoadedEvent } from './events.ts';
 import { styles } from './esr-training-compliance.styles.ts';
 
@@ -12,7 +13,7 @@ export type TrainingComplianceView = 'person' | 'team';
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Data = { view: 'person'; matrix: ComplianceMatrix } | { view: 'team'; people: PersonCompliance[] };
 
-const ERROR_STRINGS: Record<ErrorKind, readonly [StringKey, StringKey]> = {
+const ERROR_STRINGS: Record<ErrorKind, readonly [TrainingComplianceKey, TrainingComplianceKey]> = {
   'signed-out': ['errorSignedOutTitle', 'complianceSignedOutBody'],
   forbidden: ['complianceForbiddenTitle', 'complianceForbiddenBody'],
   'not-found': ['complianceNotFoundTitle', 'complianceForbiddenBody'],
@@ -59,7 +60,9 @@ const SYMBOL: Record<ComplianceCell['status'], string> = { red: '✗', amber: '!
  * <esr-training-compliance view="team"></esr-training-compliance>
  * ```
  */
-export class EsrTrainingCompliance extends EsrElement {
+export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings> {
+  protected readonly localize = new LocalizeController(this, trainingComplianceMessages);
+
   static override styles = styles;
 
   /** `person` (default): one person's matrix; `team`: everyone in the signed-in manager's reporting line. */
