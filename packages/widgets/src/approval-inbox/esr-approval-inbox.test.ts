@@ -126,6 +126,16 @@ describe('<esr-approval-inbox>', () => {
       expect(active(el)?.textContent).to.contain('Owen Davies');
     });
 
+    it('acts on the row that has focus, however focus got there (pointer, assistive technology)', async () => {
+      const { el } = await render();
+      const third = $$(el, '[role="option"]')[2]!;
+      third.focus();
+      await el.updateComplete;
+      const before = oneEvent(el, EsrApprovalDecideEvent.eventName);
+      await sendKeys({ press: 'a' });
+      expect((await before).detail.ids).to.deep.equal([third.id.replace(/^item-/, '')]);
+    });
+
     it('rejects with a reason: "r" opens the reason field, an empty reason is refused', async () => {
       const { el } = await render();
       await focusFirstRow(el);

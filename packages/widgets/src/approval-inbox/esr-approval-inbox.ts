@@ -119,6 +119,11 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
   #poll: AbortController | undefined;
   #pollClient: EsrClient | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Versions this inbox has decided: a pending list requested just before a decision committed must
+   * not bring the item back. A later version (an answer to a question) shows again.
+   */
+  readonly #decidedHere = new Map<string, number>();
 
   readonly #data = new DataLoader<Inbox>(this, {
     client: () => this.activeClient,
@@ -151,7 +156,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       items.push(...page.data);
       cursor = page.hasMore && page.nextCursor ? page.nextCursor : undefined;
     } while (cursor && items.length < MAX_PENDING);
-    return { items, nextCursor: null };
+    return { items: items.filter((i) => !(i.version <= (this.#decidedHere.get(i.id) ?? -1))), nextCursor: null };
   }
 
   // ——— lifecycle ———
@@ -384,6 +389,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const data = this.#data.value;
     if (data && this.box === 'pending') {
       const gone = new Set(ids);
+      for (const i of data.items) if (gone.has(i.id)) this.#decidedHere.set(i.id, i.version);
       data.items = data.items.filter((i) => !gone.has(i.id));
       this.selected = new Set([...this.selected].filter((id) => !gone.has(id)));
     }
@@ -592,6 +598,11 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       data-index=${index}
       tabindex=${index === this.focusIndex ? '0' : '-1'}
       aria-selected=${pending ? (selected ? 'true' : 'false') : nothing}
+      @focus=${() => {
+        // Focus can reach a row without the arrow keys (pointer, assistive technology): the shortcuts
+        // must act on the row that has it, not on the last one the arrows reached.
+        if (this.focusIndex !== index) this.focusIndex = index;
+      }}
       @click=${() => {
         this.focusIndex = index;
         void this.#open(item);
