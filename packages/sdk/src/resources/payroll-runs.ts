@@ -86,11 +86,18 @@ export class PayrollRunsResource {
   async waitFor(runId: string, options: WaitForOptions = {}): Promise<PayrollRun> {
     const { onProgress, interval = 1_000, ...call } = options;
     if (!(Number.isFinite(interval) && interval >= 0)) throw new TypeError(`interval must be a number of milliseconds (0 or more), not ${String(interval)}`);
-    for (;;) {
-      const run = await this.get(runId, call);
-      await onProgress?.(run);
-      if (run.status !== 'running') return run;
-      await sleep(interval, call.signal);
+    try {
+      for (;;) {
+        const run = await this.get(runId, call);
+        await onProgress?.(run);
+        if (run.status !== 'running') return run;
+        await sleep(interval, call.signal);
+      }
+    } catch (error) {
+      // The caller's signal can fire mid-request, where the fetch layer may report it in its own words
+      // (seen as a TypeError under load): the documented answer is always the signal's reason.
+      if (call.signal?.aborted) throw call.signal.reason;
+      throw error;
     }
   }
 }
