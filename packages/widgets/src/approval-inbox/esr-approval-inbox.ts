@@ -5,6 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
@@ -28,8 +29,6 @@ interface LeavePayload {
   minutes?: number;
 }
 
-/** Rows added per animation frame: each frame's work stays far below the 50 ms long-task line. */
-const CHUNK = 40;
 /** The pending box is read in full (100 per page) up to this many, newest first. */
 const MAX_PENDING = 2000;
 
@@ -102,7 +101,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   @state() private focusIndex = 0;
   @state() private selected = new Set<string>();
-  @state() private renderLimit = CHUNK;
   @state() private openId = '';
   @state() private detail: ApprovalDetail | undefined;
   @state() private detailError: unknown;
@@ -114,7 +112,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
   @state() private announcement = '';
   @state() private loadingMore = false;
 
-  #chunkFrame = 0;
   #shownFor: unknown;
   #poll: AbortController | undefined;
   #pollClient: EsrClient | undefined;
@@ -131,6 +128,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     key: () => [this.box, this.type],
     load: (client, signal) => this.#fetch(client, signal),
   });
+  readonly #rows = new ChunkedRows(this, () => this.items.length);
 
   /** Reloads the open box. */
   reload(): Promise<void> {
@@ -163,7 +161,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.#chunkFrame);
     clearTimeout(this.#refreshTimer);
     this.#poll?.abort();
     this.#poll = undefined;
@@ -176,23 +173,13 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       this.announcement = '';
       this.selected = new Set();
       this.focusIndex = 0;
-      this.renderLimit = CHUNK;
+      this.#rows.reset();
       this.#close();
     }
     const status = this.#data.status;
     this.setHostState(status === 'data' ? (this.items.length ? undefined : 'empty') : status);
     if (status === 'data') this.focusIndex = Math.min(this.focusIndex, Math.max(0, this.items.length - 1));
     this.#watchFeed();
-  }
-
-  protected override updated(): void {
-    // Render the rest of a long list a chunk per frame, so no single task blocks input.
-    if (this.#data.status === 'data' && this.renderLimit < this.items.length && !this.#chunkFrame) {
-      this.#chunkFrame = requestAnimationFrame(() => {
-        this.#chunkFrame = 0;
-        this.renderLimit += CHUNK;
-      });
-    }
   }
 
   // ——— live updates from the events feed ———
@@ -243,7 +230,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const items = this.items;
     if (!items.length) return;
     const i = Math.max(0, Math.min(items.length - 1, index));
-    if (i >= this.renderLimit) this.renderLimit = i + 1;
+    this.#rows.show(i + 1);
     this.focusIndex = i;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
   }
@@ -448,7 +435,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       const page = await client.approvals.list({ box: 'decided', type: this.type || undefined, limit: 50, cursor: data.nextCursor });
       data.items = [...data.items, ...page.data];
       data.nextCursor = page.hasMore ? page.nextCursor : null;
-      this.renderLimit = data.items.length;
+      this.#rows.show(data.items.length);
     } catch (error) {
       this.dispatchEvent(new EsrErrorEvent({ error }));
       this.announcement = this.localize.t('inboxErrorMore');
@@ -533,7 +520,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const l = this.localize;
     const items = this.items;
     const pending = this.box === 'pending';
-    const shown = items.slice(0, Math.max(this.renderLimit, this.focusIndex + 1));
+    const shown = items.slice(0, Math.max(this.#rows.count, this.focusIndex + 1));
     const allSelected = pending && this.selected.size === items.length;
     return html`
       ${pending
