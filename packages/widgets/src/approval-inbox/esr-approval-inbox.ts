@@ -116,11 +116,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
   #poll: AbortController | undefined;
   #pollClient: EsrClient | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * Versions this inbox has decided: a pending list requested just before a decision committed must
-   * not bring the item back. A later version (an answer to a question) shows again.
-   */
-  readonly #decidedHere = new Map<string, number>();
 
   readonly #data = new DataLoader<Inbox>(this, {
     client: () => this.activeClient,
@@ -154,7 +149,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       items.push(...page.data);
       cursor = page.hasMore && page.nextCursor ? page.nextCursor : undefined;
     } while (cursor && items.length < MAX_PENDING);
-    return { items: items.filter((i) => !(i.version <= (this.#decidedHere.get(i.id) ?? -1))), nextCursor: null };
+    return { items, nextCursor: null };
   }
 
   // ——— lifecycle ———
@@ -376,9 +371,10 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const data = this.#data.value;
     if (data && this.box === 'pending') {
       const gone = new Set(ids);
-      for (const i of data.items) if (gone.has(i.id)) this.#decidedHere.set(i.id, i.version);
       data.items = data.items.filter((i) => !gone.has(i.id));
       this.selected = new Set([...this.selected].filter((id) => !gone.has(id)));
+      // A pending list still on its way may have been read before the decision committed.
+      this.#data.afterWrite();
     }
     if (ids.includes(this.openId)) this.#close();
     this.requestUpdate();
