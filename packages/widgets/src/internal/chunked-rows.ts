@@ -4,8 +4,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const FIRST = 25;
 /** What each later frame may take (script, style, layout, paint): under the 50 ms long-task line. */
 const FRAME_MS = 25;
-/** Even on a busy machine a frame adds a few rows, so the list still completes. */
-const MIN_STEP = 4;
+/**
+ * At least this share of the list per frame (and 4 rows), so a list whose every frame costs more than the
+ * budget whatever the chunk (a table's layout grows with all its rows) still completes in ~100 frames.
+ */
+const MIN_SHARE = 100;
 
 /**
  * Renders a long list a chunk of rows per animation frame, so building a thousand rows is never one
@@ -40,17 +43,19 @@ export class ChunkedRows implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#frame || this.count >= this.#total()) return;
+    const total = this.#total();
+    if (this.#frame || this.count >= total) return;
     this.#frame = requestAnimationFrame(() => {
       const start = performance.now();
-      const added = Math.max(0, Math.min(this.#step, this.#total() - this.count));
+      const added = Math.min(this.#step, total - this.count);
       this.count += added;
       this.#host.requestUpdate();
       // A task queued now runs once this frame has been rendered, laid out and painted.
       setTimeout(() => {
         if (!this.#frame) return; // disconnected meanwhile
         this.#frame = 0;
-        if (added) this.#step = Math.max(MIN_STEP, Math.min(this.#step * 2, Math.floor((added * FRAME_MS) / (performance.now() - start))));
+        const fits = Math.floor((added * FRAME_MS) / (performance.now() - start));
+        this.#step = Math.max(4, Math.ceil(total / MIN_SHARE), Math.min(this.#step * 2, fits));
         this.hostUpdated();
       });
     });
