@@ -234,6 +234,7 @@ describe('<esr-approval-inbox>', () => {
     it('a pending list read before a decision committed does not bring the decided request back', async () => {
       // The feed is read every second: the decision's own event reloads the list only after that.
       const { el, mock } = await render({}, 1000);
+      await waitUntil(() => mock.followers() === 1, 'the inbox never started following the feed');
       const before = mock.pending();
       let arrived!: () => void;
       let release!: () => void;
