@@ -100,6 +100,8 @@ const catalogue = css`
   :where(.course) {
     padding: var(--_space-3) 0;
     border-bottom: 1px solid var(--_color-border);
+    /* Courses off screen skip layout and paint (their content stays in the accessibility tree):
+       otherwise each frame of a growing 1,000-course list re-lays and repaints every course. */
     content-visibility: auto;
     contain-intrinsic-size: auto 240px;
   }

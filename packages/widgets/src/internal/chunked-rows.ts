@@ -43,22 +43,22 @@ export class ChunkedRows implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const total = this.#total();
-    if (this.#frame || this.count >= total) return;
-    this.#frame = requestAnimationFrame(() => {
+    if (this.#frame || this.count >= this.#total()) return;
+    const frame = (this.#frame = requestAnimationFrame(() => {
       const start = performance.now();
-      const added = Math.min(this.#step, total - this.count);
+      const total = this.#total();
+      const added = Math.max(0, Math.min(this.#step, total - this.count));
       this.count += added;
       this.#host.requestUpdate();
       // A task queued now runs once this frame has been rendered, laid out and painted.
       setTimeout(() => {
-        if (!this.#frame) return; // disconnected meanwhile
+        if (this.#frame !== frame) return; // disconnected meanwhile
         this.#frame = 0;
         const fits = Math.floor((added * FRAME_MS) / (performance.now() - start));
-        this.#step = Math.max(4, Math.ceil(total / MIN_SHARE), Math.min(this.#step * 2, fits));
+        if (added) this.#step = Math.max(4, Math.ceil(total / MIN_SHARE), Math.min(this.#step * 2, fits));
         this.hostUpdated();
       });
-    });
+    }));
   }
 
   hostDisconnected(): void {
