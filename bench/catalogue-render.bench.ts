@@ -4,7 +4,7 @@
 // is complete, as a reader going down the list would, until all N are in the DOM. Prints the time to the
 // first courses, to all N, and the long tasks meanwhile (goal: none over 50 ms). Baseline in the same
 // run: a minimal Lit element rendering N course rows (title, meta, description, next session, button)
-// at once. Median and worst over several runs. Figures only.
+// at once. Median and worst over several runs, wall clock and main-thread CPU. Figures only.
 // node bench/catalogue-render.bench.ts [courses=1000] [repeats=5]
 import { buildPage, repeatRuns, report, withChromium } from './render-page.ts';
 

@@ -2,7 +2,8 @@
 // (the widgets' Vite config: production Lit, template and JS minifier): time until the first rows show,
 // until every row is in the DOM, and the long tasks on the main thread meanwhile (goal: none over 50 ms,
 // the RAIL budget for staying responsive to input). Baseline in the same run: a minimal Lit element
-// rendering the same number of rows in one go. Median and worst over several runs. Figures only.
+// rendering the same number of rows in one go. Median and worst over several runs, wall clock and
+// main-thread CPU. Figures only.
 // node bench/inbox-render.bench.ts [items=1000] [repeats=5]
 import { buildPage, repeatRuns, report, withChromium } from './render-page.ts';
 

@@ -9,7 +9,10 @@ import { buildWithWidgetsConfig } from './widget-build.ts';
 export interface RenderRun {
   first?: number;
   all: number;
+  /** The browser's long tasks (over 50 ms of wall-clock time). */
   longTasks: Array<{ at: number; ms: number }>;
+  /** The CPU time of the page's main-thread tasks (from a Chromium trace), longest first. */
+  taskCpu: number[];
 }
 
 /**
@@ -45,14 +48,35 @@ export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Pro
   }
 }
 
-/** Runs `window[fn]()` in a fresh page that has loaded `code`. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Runs `window[fn]()` in a fresh page that has loaded `code`. The run is traced as well: on a machine
+ * shared with other work a task's wall-clock time includes time the CPU spent elsewhere, so the CPU time
+ * of each main-thread task (the trace's thread duration) is reported beside the browser's long tasks.
+ */
 export async function runInPage(browser: Browser, code: string, fn: string): Promise<RenderRun> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await page.setContent('<!doctype html><html lang="en-GB"><body></body></html>');
     await page.addScriptTag({ content: code, type: 'module' });
     await page.waitForFunction(`typeof window.${fn} === "function"`);
-    return (await page.evaluate(`window.${fn}()`)) as RenderRun;
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const run = (await page.evaluate(`window.${fn}()`)) as Omit<RenderRun, 'taskCpu'>;
+    const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+    const taskCpu = events
+      .filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(e.tid))
+      .map((e) => (e.tdur ?? e.dur ?? 0) / 1000)
+      .sort((a, b) => b - a);
+    return { ...run, taskCpu };
   } finally {
     await page.close();
   }
@@ -66,10 +90,8 @@ export async function repeatRuns(browser: Browser, code: string, fns: string[], 
   return runs;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+// The upper middle for an even count: an observed run, never the mean of two.
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
 const figure = (label: string, values: number[], format: (n: number) => string = ms) =>
   console.log(`  ${label.padEnd(32)} median ${format(median(values))}   worst ${format(Math.max(...values))}`);
@@ -82,4 +104,6 @@ export function report(title: string, runs: RenderRun[], goal = false): void {
   // The browser reports only tasks over 50 ms: a run without any shows as "none".
   figure(`longest task${goal ? ' (goal ≤ 50 ms)' : ''}`, runs.map((r) => Math.max(0, ...r.longTasks.map((t) => t.ms))), (n) => (n ? ms(n) : 'none'.padStart(8)));
   figure(`long tasks > 50 ms${goal ? ' (goal 0)' : ''}`, runs.map((r) => r.longTasks.length), (n) => String(n).padStart(8));
+  figure('longest task, main-thread CPU', runs.map((r) => r.taskCpu[0] ?? 0));
+  figure('tasks > 50 ms of CPU', runs.map((r) => r.taskCpu.filter((t) => t > 50).length), (n) => String(n).padStart(8));
 }
