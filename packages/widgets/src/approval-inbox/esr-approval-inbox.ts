@@ -6,6 +6,7 @@ import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalen
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
@@ -775,7 +776,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
               <label class="label" for="decision-text">${l.t(m[0])}</label>
               <span class="hint" id="decision-hint">${l.t(m[1])}</span>
               ${this.modeError
-                ? html`<span class="error-message" id="decision-error"><span class="visually-hidden">${l.t('errorPrefix')}</span> ${this.modeError}</span>`
+                ? fieldError(l, 'decision-error', this.modeError)
                 : nothing}
               ${this.mode === 'reassign'
                 ? html`<input

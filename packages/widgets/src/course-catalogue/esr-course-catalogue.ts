@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, Enrolment, EsrClient, Page } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { courseCatalogueMessages, type CourseCatalogueStrings, type CourseCatalogueKey } from './messages.ts';
@@ -14,18 +14,6 @@ import { styles } from './esr-course-catalogue.styles.ts';
 
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Sessions = { status: 'loading' } | { status: 'failed' } | { status: 'done'; sessions: ClassSession[] };
-
-const ERROR_STRINGS: Record<ErrorKind, readonly [CourseCatalogueKey, CourseCatalogueKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'catalogueSignedOutBody'],
-  forbidden: ['catalogueForbiddenTitle', 'catalogueForbiddenBody'],
-  'not-found': ['catalogueNotFoundTitle', 'catalogueForbiddenBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['catalogueNoClientTitle', 'errorNoClientBody'],
-  unknown: ['catalogueErrorTitle', 'errorGenericBody'],
-};
 
 const DELIVERY: Record<CourseDelivery, CourseCatalogueKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
 /** Enrolments that hold (or ask for) a place. */
@@ -429,10 +417,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     const l = this.localize;
     switch (this.#status) {
       case 'loading':
-        return html`<div class="loading" part="loading">
-          <p class="loading__text" aria-hidden="true">${l.t('catalogueLoading')}</p>
-          <div class="skeleton" aria-hidden="true"><span class="skeleton__block"></span><span class="skeleton__block"></span></div>
-        </div>`;
+        return loadingState(l.t('catalogueLoading'), true);
       case 'empty':
         return html`<div class="empty" part="empty">
           <slot name="empty">
@@ -440,18 +425,18 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
             <p class="hint">${l.t('catalogueEmptyBody')}</p>
           </slot>
         </div>`;
-      case 'error': {
-        const { kind, requestId } = describeError(this.#data.error);
-        const [title, body] = ERROR_STRINGS[kind];
-        return html`<div class="error" part="error">
-          <div role="alert">
-            <div role="heading" aria-level=${this.#level(1)} class="heading-s">${l.t(title)}</div>
-            <p>${l.t(body)}</p>
-            ${requestId ? html`<p class="hint">${l.t('errorReference', { requestId })}</p>` : nothing}
-          </div>
-          ${kind === 'no-client' ? nothing : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${l.t('retry')}</button>`}
-        </div>`;
-      }
+      case 'error':
+        return errorState({
+          l,
+          error: this.#data.error,
+          title: l.t('catalogueErrorTitle'),
+          headingLevel: this.headingLevel + 1,
+          onRetry: () => this.#onRetry(),
+          own: {
+            forbidden: [l.t('errorNoPermissionTitle'), l.t('catalogueForbiddenBody')],
+            'not-found': [l.t('catalogueNotFoundTitle'), l.t('catalogueForbiddenBody')],
+          },
+        });
       case 'data':
         return html`
           <p class="results__count" aria-hidden="true">${this.#resultsText()}</p>

@@ -5,6 +5,7 @@ import type { LeaveBalance, LeaveBalances, LeaveRequest } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { errorSummary, fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { leaveRequestMessages, type LeaveRequestStrings, type LeaveRequestKey } from './messages.ts';
@@ -482,9 +483,7 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
 
   #fieldError(field: LeaveField): TemplateResult | typeof nothing {
     const e = this.#errorFor(field);
-    return e
-      ? html`<span class="error-message" id=${`${field}-error`}><span class="visually-hidden">${this.localize.t('errorPrefix')}</span> ${this.#errorText(e)}</span>`
-      : nothing;
+    return e ? fieldError(this.localize, `${field}-error`, this.#errorText(e)) : nothing;
   }
 
   #describedBy(field: LeaveField, hint?: string): string | typeof nothing {
@@ -493,21 +492,7 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
   }
 
   #renderErrorSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.length && !this.refusal) return nothing;
-    const l = this.localize;
-    const go = (e: Event, id: string) => {
-      e.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-    };
-    return html`
-      <div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        ${heading(this.headingLevel + 1, l.t('errorSummaryTitle'), 'error-summary__title', 'error-summary-title')}
-        <ul class="error-summary__list">
-          ${this.refusal ? html`<li>${this.refusal}</li>` : nothing}
-          ${this.errors.map((e) => html`<li><a href=${`#${e.focus}`} @click=${(ev: Event) => go(ev, e.focus)}>${this.#errorText(e)}</a></li>`)}
-        </ul>
-      </div>
-    `;
+    return errorSummary(this.localize, this.headingLevel, this.refusal, this.errors.map((e) => ({ id: e.focus, text: this.#errorText(e) })));
   }
 
   #renderDate(which: 'start' | 'end', legend: string): TemplateResult {

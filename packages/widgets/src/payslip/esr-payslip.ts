@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import { MissingClientError } from '../internal/describe-error.ts';
+import { errorState, heading, loadingState } from '../internal/states.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { payslipMessages, type PayslipStrings, type PayslipKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
@@ -19,19 +20,6 @@ type Explanation =
   | { status: 'failed' }
   | { status: 'unavailable' }
   | { status: 'done'; text: string; calculatedPence: number };
-
-/** Title and body string keys for each error kind (body says what the person can do next). */
-const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'errorSignedOutBody'],
-  forbidden: ['errorForbiddenTitle', 'errorForbiddenBody'],
-  'not-found': ['errorNotFoundTitle', 'errorNotFoundBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['errorNoClientTitle', 'errorNoClientBody'],
-  unknown: ['errorGenericTitle', 'errorGenericBody'],
-};
 
 /**
  * @tag esr-payslip
@@ -308,7 +296,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   #renderState(): TemplateResult {
     switch (this.status) {
       case 'loading':
-        return this.#renderLoading();
+        return loadingState(this.localize.t('payslipLoading'), true);
       case 'empty':
         return this.#renderEmpty();
       case 'error':
@@ -318,31 +306,11 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     }
   }
 
-  #heading(text: string, cls: string, id?: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    return html`<div role="heading" aria-level=${level} class=${cls} id=${id ?? nothing} part="heading">${text}</div>`;
-  }
-
-  #renderLoading(): TemplateResult {
-    // The live region above announces loading; this visible copy is hidden from AT to avoid saying it twice.
-    return html`
-      <div class="loading" part="loading">
-        <p class="loading__text" aria-hidden="true">${this.localize.t('payslipLoading')}</p>
-        <div class="skeleton" aria-hidden="true">
-          <span class="skeleton__bar skeleton__bar--heading"></span>
-          <span class="skeleton__bar"></span><span class="skeleton__bar"></span>
-          <span class="skeleton__bar skeleton__bar--short"></span>
-          <span class="skeleton__block"></span>
-        </div>
-      </div>
-    `;
-  }
-
   #renderEmpty(): TemplateResult {
     return html`
       <div class="empty" part="empty">
         <slot name="empty">
-          ${this.#heading(this.localize.t('payslipEmptyTitle'), 'heading-m')}
+          ${heading(this.headingLevel, this.localize.t('payslipEmptyTitle'))}
           <p class="hint">${this.localize.t('payslipEmptyBody')}</p>
         </slot>
       </div>
@@ -350,24 +318,18 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   }
 
   #renderError(): TemplateResult {
-    const { kind, requestId } = describeError(this.error);
-    const [title, body] = ERROR_STRINGS[kind];
-    return html`
-      <div class="error" part="error">
-        <div role="alert">
-          ${this.#heading(this.localize.t(title), 'heading-m')}
-          <p>${this.localize.t(body)}</p>
-          ${requestId
-            ? html`<p class="hint error__reference">${this.localize.t('errorReference', { requestId })}</p>`
-            : nothing}
-        </div>
-        ${kind === 'no-client'
-          ? nothing
-          : html`<button type="button" class="button no-print" part="retry-button" @click=${this.#onRetry}>
-              ${this.localize.t('retry')}
-            </button>`}
-      </div>
-    `;
+    const l = this.localize;
+    return errorState({
+      l,
+      error: this.error,
+      title: l.t('errorGenericTitle'),
+      headingLevel: this.headingLevel,
+      onRetry: () => this.#onRetry(),
+      own: {
+        forbidden: [l.t('errorForbiddenTitle'), l.t('errorForbiddenBody')],
+        'not-found': [l.t('errorNotFoundTitle'), l.t('errorNotFoundBody')],
+      },
+    });
   }
 
   #renderPicker(): TemplateResult | typeof nothing {
@@ -395,7 +357,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     const basis = p.taxBasis === 'cumulative' ? '' : ` (${l.t('taxBasisNonCumulative')})`;
     const last4 = paidToLast4(p.paidTo?.accountNumberMasked);
     const { start, end } = taxYearBounds(p.taxYear);
-    const heading = l.t('payslipHeading', { month: l.monthYear(p.payDate), period: periodLabel(l, p.period) });
+    const title = l.t('payslipHeading', { month: l.monthYear(p.payDate), period: periodLabel(l, p.period) });
 
     const row = (key: string, value: string) => html`
       <div class="summary-list__row">
@@ -420,7 +382,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     return html`
       <article class="payslip" part="payslip" aria-labelledby="payslip-heading">
         <span class="caption">${p.organisation.name}</span>
-        ${this.#heading(heading, 'heading-l', 'payslip-heading')}
+        ${heading(this.headingLevel, title, 'heading-l', 'payslip-heading')}
 
         <div class="net-pay" part="net-pay">
           <span class="net-pay__label">${l.t('netPay')}</span>
