@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const chart = css`
@@ -169,4 +170,4 @@ const chart = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, stateStyles, chart];
+export const styles = [tokens, nhsBase, nhsTable, stateStyles, chart];

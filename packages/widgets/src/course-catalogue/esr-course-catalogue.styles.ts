@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsSelect } from '../internal/select.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const catalogue = css`
@@ -183,4 +184,4 @@ const catalogue = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, stateStyles, catalogue];
+export const styles = [tokens, nhsBase, nhsSelect, stateStyles, catalogue];

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
+import { nhsSelect } from '../internal/select.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const payslip = css`
@@ -121,4 +123,4 @@ const payslip = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, stateStyles, payslip];
+export const styles = [tokens, nhsBase, nhsTable, nhsSelect, stateStyles, payslip];

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const compliance = css`
@@ -63,4 +64,4 @@ const compliance = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, stateStyles, compliance];
+export const styles = [tokens, nhsBase, nhsTable, stateStyles, compliance];
