@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { AbsenceCalendar, BradfordFactor, EsrClient, SicknessEpisode } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { errorState, heading, loadingState } from '../internal/states.ts';
@@ -82,20 +81,29 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    employeeId: { attribute: 'employee-id' },
+    orgUnitId: { attribute: 'org-unit-id' },
+    asOf: { attribute: 'as-of' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** `person` (default): one person's sickness; `organisation`: a unit's monthly absence rate (HR). */
-  @property({ reflect: true }) view: AbsenceChartView = 'person';
+  view: AbsenceChartView = 'person';
 
   /** Whose sickness to show in the person view (`emp_…`); default the signed-in person. */
-  @property({ attribute: 'employee-id' }) employeeId = 'me';
+  employeeId = 'me';
 
   /** The unit whose rate to show in the organisation view (`ou_…`); default the whole trust. */
-  @property({ attribute: 'org-unit-id' }) orgUnitId = '';
+  orgUnitId = '';
 
   /** The last day shown (`YYYY-MM-DD`): the chart covers the 12 months up to it. Default today (UK). */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Heading level of the title (1–6), to fit the page's outline. Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   readonly #chart = new BarChartController(this);
   readonly #data = new DataLoader<PersonData | OrgData>(this, {

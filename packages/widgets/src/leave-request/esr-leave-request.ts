@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LeaveBalance, LeaveBalances, LeaveRequest } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
@@ -104,24 +103,40 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
   static formAssociated = true;
   static override styles = styles;
 
-  /** Heading level of the widget's headings (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Hides "Your leave requests" (the form alone). */
-  @property({ attribute: 'hide-list', type: Boolean }) hideList = false;
-  /** Form field name prefix when the widget sits inside a page's `<form>`. */
-  @property() name = '';
-  /** Disables the form (also set by a disabled `<fieldset>` around it). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    hideList: { attribute: 'hide-list', type: Boolean },
+    name: {},
+    disabled: { type: Boolean, reflect: true },
+    values: { state: true },
+    errors: { state: true },
+    refusal: { state: true },
+    count: { state: true },
+    submitting: { state: true },
+    confirmation: { state: true },
+    cancelling: { state: true },
+    announcement: { state: true },
+  };
 
-  @state() private values: LeaveFormValues = emptyForm();
-  @state() private errors: FieldError[] = [];
+  /** Heading level of the widget's headings (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Hides "Your leave requests" (the form alone). */
+  hideList = false;
+  /** Form field name prefix when the widget sits inside a page's `<form>`. */
+  name = '';
+  /** Disables the form (also set by a disabled `<fieldset>` around it). */
+  disabled = false;
+
+  private values: LeaveFormValues = emptyForm();
+  private errors: FieldError[] = [];
   /** A refusal the server gave that names no field (e.g. not enough leave left). */
-  @state() private refusal = '';
-  @state() private count: Count = { state: 'idle' };
-  @state() private submitting = false;
-  @state() private confirmation: LeaveRequest | undefined;
-  @state() private cancelling = '';
-  @state() private announcement = '';
+  private refusal = '';
+  private count: Count = { state: 'idle' };
+  private submitting = false;
+  private confirmation: LeaveRequest | undefined;
+  private cancelling = '';
+  private announcement = '';
   #formDisabled = false;
   #shownFor: unknown;
   #countTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { MissingClientError } from '../internal/describe-error.ts';
@@ -74,33 +73,51 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    payslipId: { attribute: 'payslip-id' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    hidePicker: { attribute: 'hide-picker', type: Boolean },
+    hideP60: { attribute: 'hide-p60', type: Boolean },
+    status: { state: true },
+    payslip: { state: true },
+    error: { state: true },
+    history: { state: true },
+    selectedId: { state: true },
+    p60s: { state: true },
+    explanations: { state: true },
+    downloading: { state: true },
+    downloadFailed: { state: true },
+    announcement: { state: true },
+  };
+
   /** The payslip to show (`pay_…`). Without it the latest payslip is shown. */
-  @property({ attribute: 'payslip-id' }) payslipId = '';
+  payslipId = '';
 
   /**
    * Heading level of the payslip title (1–6), so it fits the page's outline. Default 2.
    * Captions label the tables, so the widget adds no deeper headings.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Hides the "Choose a payslip" picker. */
-  @property({ attribute: 'hide-picker', type: Boolean }) hidePicker = false;
+  hidePicker = false;
 
   /** Hides the P60 section. */
-  @property({ attribute: 'hide-p60', type: Boolean }) hideP60 = false;
+  hideP60 = false;
 
-  @state() private status: Status = 'loading';
-  @state() private payslip: Payslip | undefined;
-  @state() private error: unknown;
-  @state() private history: readonly PayslipSummary[] = [];
+  private status: Status = 'loading';
+  private payslip: Payslip | undefined;
+  private error: unknown;
+  private history: readonly PayslipSummary[] = [];
   /** Chosen in the picker; wins over `payslip-id` until that attribute changes. */
-  @state() private selectedId = '';
-  @state() private p60s: readonly P60Summary[] | undefined;
-  @state() private explanations: ReadonlyMap<string, Explanation> = new Map();
+  private selectedId = '';
+  private p60s: readonly P60Summary[] | undefined;
+  private explanations: ReadonlyMap<string, Explanation> = new Map();
   /** What is downloading now (`payslip` or a tax year), and what last failed. */
-  @state() private downloading = '';
-  @state() private downloadFailed = '';
-  @state() private announcement = '';
+  private downloading = '';
+  private downloadFailed = '';
+  private announcement = '';
 
   #request = 0;
   #abort: AbortController | undefined;

@@ -22,7 +22,6 @@ export const cy: PayslipStrings = {
   department: 'Adran',
   payDate: 'Dyddiad talu',
   taxCode: 'Cod treth',
-  taxBasisCumulative: 'cronnol',
   taxBasisNonCumulative: 'sail mis 1 / wythnos 1',
   niCategory: 'Categori Yswiriant Gwladol',
   paidTo: 'Talwyd i',

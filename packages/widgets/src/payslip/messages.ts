@@ -20,7 +20,6 @@ export interface PayslipStrings {
   department: string;
   payDate: string;
   taxCode: string;
-  taxBasisCumulative: string;
   taxBasisNonCumulative: string;
   niCategory: string;
   paidTo: string;
@@ -88,7 +87,6 @@ const enGB: PayslipStrings = {
   department: 'Department',
   payDate: 'Pay date',
   taxCode: 'Tax code',
-  taxBasisCumulative: 'cumulative',
   taxBasisNonCumulative: 'month 1 / week 1 basis',
   niCategory: 'National Insurance category',
   paidTo: 'Paid to',

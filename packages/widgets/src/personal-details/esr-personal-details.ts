@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Address, ApprovalItem, PersonalDetails } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
@@ -71,17 +70,29 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
 
   static override styles = styles;
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Shows the details without Change buttons. */
-  @property({ type: Boolean }) readonly = false;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    readonly: { type: Boolean },
+    editing: { state: true },
+    draft: { state: true },
+    errors: { state: true },
+    refusal: { state: true },
+    saving: { state: true },
+    notice: { state: true },
+  };
 
-  @state() private editing: Section | undefined;
-  @state() private draft: Draft = {};
-  @state() private errors: DraftError[] = [];
-  @state() private refusal = '';
-  @state() private saving = false;
-  @state() private notice = '';
+  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Shows the details without Change buttons. */
+  readonly = false;
+
+  private editing: Section | undefined;
+  private draft: Draft = {};
+  private errors: DraftError[] = [];
+  private refusal = '';
+  private saving = false;
+  private notice = '';
 
   readonly #data = new DataLoader<Loaded>(this, {
     client: () => this.activeClient,
