@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
@@ -92,28 +91,49 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   static override styles = styles;
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Which box shows first. */
-  @property() box: Box = 'pending';
-  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
-  @property() type = '';
-  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 15_000;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    box: {},
+    type: {},
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    focusIndex: { state: true },
+    selected: { state: true },
+    renderLimit: { state: true },
+    openId: { state: true },
+    detail: { state: true },
+    detailError: { state: true },
+    teamOff: { state: true },
+    mode: { state: true },
+    modeText: { state: true },
+    modeError: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    loadingMore: { state: true },
+  };
 
-  @state() private focusIndex = 0;
-  @state() private selected = new Set<string>();
-  @state() private renderLimit = CHUNK;
-  @state() private openId = '';
-  @state() private detail: ApprovalDetail | undefined;
-  @state() private detailError: unknown;
-  @state() private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
-  @state() private mode: Mode;
-  @state() private modeText = '';
-  @state() private modeError = '';
-  @state() private busy = false;
-  @state() private announcement = '';
-  @state() private loadingMore = false;
+  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Which box shows first. */
+  box: Box = 'pending';
+  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
+  type = '';
+  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
+  pollInterval = 15_000;
+
+  private focusIndex = 0;
+  private selected = new Set<string>();
+  private renderLimit = CHUNK;
+  private openId = '';
+  private detail: ApprovalDetail | undefined;
+  private detailError: unknown;
+  private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
+  private mode: Mode;
+  private modeText = '';
+  private modeError = '';
+  private busy = false;
+  private announcement = '';
+  private loadingMore = false;
 
   #chunkFrame = 0;
   #shownFor: unknown;

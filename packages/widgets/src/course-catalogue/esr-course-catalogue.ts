@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, Enrolment, EsrClient, Page } from '@esr/sdk';
@@ -64,29 +63,49 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    query: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    category: { state: true },
+    delivery: { state: true },
+    hasPlaces: { state: true },
+    courses: { state: true },
+    facets: { state: true },
+    hasMore: { state: true },
+    loadingMore: { state: true },
+    drawn: { state: true },
+    open: { state: true },
+    mine: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    announcement: { state: true },
+  };
+
   /** The search text; also set by the search box. */
-  @property() query = '';
+  query = '';
 
   /** Courses fetched per page (1–100, default 50). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  pageSize = 50;
 
   /** Heading level of the title (1–6); each course title is one level below. Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private category = '';
-  @state() private delivery: readonly CourseDelivery[] = [];
-  @state() private hasPlaces = false;
-  @state() private courses: CourseSearchItem[] = [];
-  @state() private facets: CourseFacetCount[] = [];
-  @state() private hasMore = false;
-  @state() private loadingMore = false;
+  private category = '';
+  private delivery: readonly CourseDelivery[] = [];
+  private hasPlaces = false;
+  private courses: CourseSearchItem[] = [];
+  private facets: CourseFacetCount[] = [];
+  private hasMore = false;
+  private loadingMore = false;
   /** How many courses are drawn so far (grows by CHUNK per frame). */
-  @state() private drawn = 0;
-  @state() private open: ReadonlyMap<string, Sessions> = new Map();
-  @state() private mine: ReadonlyMap<string, Enrolment> = new Map();
-  @state() private busy = '';
-  @state() private actionError: { key: string; message: string } | undefined;
-  @state() private announcement = '';
+  private drawn = 0;
+  private open: ReadonlyMap<string, Sessions> = new Map();
+  private mine: ReadonlyMap<string, Enrolment> = new Map();
+  private busy = '';
+  private actionError: { key: string; message: string } | undefined;
+  private announcement = '';
 
   readonly #data = new DataLoader<{ page: Page<CourseSearchItem>; facets: CourseFacetCount[]; mine: Map<string, Enrolment> }>(this, {
     client: () => this.activeClient,

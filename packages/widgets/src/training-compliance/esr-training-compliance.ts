@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { errorState, heading, loadingState } from '../internal/states.ts';
@@ -53,17 +52,25 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    employeeId: { attribute: 'employee-id' },
+    asOf: { attribute: 'as-of' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** `person` (default): one person's matrix; `team`: everyone in the signed-in manager's reporting line. */
-  @property({ reflect: true }) view: TrainingComplianceView = 'person';
+  view: TrainingComplianceView = 'person';
 
   /** Whose matrix (person view): default the signed-in person. */
-  @property({ attribute: 'employee-id' }) employeeId = 'me';
+  employeeId = 'me';
 
   /** The date to judge on (`YYYY-MM-DD`); default today. */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Heading level (1–6). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   readonly #data = new DataLoader<Data>(this, {
     client: () => this.activeClient,
