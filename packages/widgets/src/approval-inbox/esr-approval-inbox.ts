@@ -226,12 +226,11 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     this.#pollClient = client;
     if (!client || this.pollInterval <= 0 || !this.isConnected) return;
     const poll = (this.#poll = new AbortController());
-    const since = Date.now();
     void (async () => {
       try {
-        for await (const event of client.events.poll({ interval: this.pollInterval, signal: poll.signal })) {
-          // The first pass replays the feed's backlog: only changes after the inbox opened matter.
-          if (event.resourceType !== 'approval_request' || Date.parse(event.occurredAt) < since - 1000) continue;
+        // Only changes after the inbox opened matter: start at the feed's newest event, not its backlog.
+        for await (const event of client.events.poll({ from: 'latest', interval: this.pollInterval, signal: poll.signal })) {
+          if (event.resourceType !== 'approval_request') continue;
           this.#scheduleRefresh();
         }
       } catch {
