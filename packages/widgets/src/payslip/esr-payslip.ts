@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { MissingClientError } from '../internal/describe-error.ts';
+import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState } from '../internal/states.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { payslipMessages, type PayslipStrings, type PayslipKey } from './messages.ts';
@@ -10,8 +10,6 @@ import { EsrPayslipDownloadedEvent, EsrPayslipLoadedEvent } from './events.ts';
 import { calculationRequestFor, EXPLAINED_CODES } from './explain.ts';
 import { styles } from './esr-payslip.styles.ts';
 import { lineLabel, periodLabel, paidToLast4, taxYearBounds } from './payslip-format.ts';
-
-type Status = 'loading' | 'empty' | 'error' | 'data';
 
 /** One deduction line's explanation, fetched when first opened. */
 type Explanation =
@@ -79,9 +77,6 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     headingLevel: { attribute: 'heading-level', type: Number },
     hidePicker: { attribute: 'hide-picker', type: Boolean },
     hideP60: { attribute: 'hide-p60', type: Boolean },
-    status: { state: true },
-    payslip: { state: true },
-    error: { state: true },
     history: { state: true },
     selectedId: { state: true },
     p60s: { state: true },
@@ -106,9 +101,6 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   /** Hides the P60 section. */
   hideP60 = false;
 
-  private status: Status = 'loading';
-  private payslip: Payslip | undefined;
-  private error: unknown;
   private history: readonly PayslipSummary[] = [];
   /** Chosen in the picker; wins over `payslip-id` until that attribute changes. */
   private selectedId = '';
@@ -119,14 +111,37 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   private downloadFailed = '';
   private announcement = '';
 
-  #request = 0;
-  #abort: AbortController | undefined;
-  #loadedKey: unknown[] = [];
   #historyClient: EsrClient | undefined;
   #p60Client: EsrClient | undefined;
   /** The calculator's answer for the payslip on show, shared by every line's explanation. */
   #calculation: { payslipId: string; answer: Promise<PayrollCalculation> } | undefined;
-  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The payslip the explanations and download state belong to; `loaded` fires once it has rendered. */
+  #shown: Payslip | null | undefined;
+  #announceLoaded = false;
+
+  readonly #data = new DataLoader<Payslip | null>(this, {
+    client: () => this.activeClient,
+    hasProvider: () => this.hasProvider,
+    // The picker's choice wins over `payslip-id` until that attribute changes.
+    key: () => [this.selectedId || this.payslipId],
+    load: async (client, signal) => {
+      const id = this.selectedId || this.payslipId;
+      if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
+      if (!this.hideP60 && client !== this.#p60Client) void this.#loadP60s(client);
+      return id ? client.payslips.get(id, { signal }) : client.payslips.latest({ signal });
+    },
+  });
+
+  /** The payslip on show, if any. */
+  private get payslip(): Payslip | undefined {
+    return this.#data.value ?? undefined;
+  }
+
+  /** `empty` when there is no payslip yet. */
+  get #status(): 'loading' | 'empty' | 'error' | 'data' {
+    const status = this.#data.status;
+    return status === 'data' && !this.#data.value ? 'empty' : status;
+  }
 
   /** The payslip currently shown, if any. */
   get value(): Payslip | undefined {
@@ -135,75 +150,27 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
 
   /** Loads the payslip again (what Try again does). */
   reload(): Promise<void> {
-    return this.#load(true);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#noClientTimer);
-    this.#request++; // drop any answer still in flight…
-    this.#abort?.abort(); // …and stop waiting for it
-    this.#loadedKey = [];
+    return this.#data.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('payslipId')) this.selectedId = '';
-    // Fetch when the inputs change, not on every render: client, id and locale-free inputs only.
-    const key = [this.activeClient, this.selectedId || this.payslipId];
-    if (key.some((v, i) => v !== this.#loadedKey[i])) void this.#load();
-    this.setHostState(this.status === 'data' ? undefined : this.status);
-  }
-
-  async #load(force = false): Promise<void> {
-    const client = this.activeClient;
-    const id = this.selectedId || this.payslipId;
-    const key = [client, id];
-    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
-    this.#loadedKey = key;
-    const request = ++this.#request;
-    clearTimeout(this.#noClientTimer);
-    // A newer request (another period, a retry) supersedes this one: cancel it rather than race it.
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-
-    if (!client) {
-      this.status = 'loading';
-      // A page script usually sets `client` right after creating the element, and a provider may be
-      // about to answer: only report a missing client if none has arrived by the next task.
-      if (!this.hasProvider) {
-        this.#noClientTimer = setTimeout(() => {
-          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
-        }, 0);
-      }
-      return;
-    }
-
-    this.status = 'loading';
-    this.error = undefined;
-    if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
-    if (!this.hideP60 && client !== this.#p60Client) void this.#loadP60s(client);
-    try {
-      const payslip = id ? await client.payslips.get(id, { signal }) : await client.payslips.latest({ signal });
-      if (request !== this.#request) return; // a newer request owns the widget now
-      this.payslip = payslip ?? undefined;
+    const shown = this.#data.value;
+    if (shown !== this.#shown) {
+      this.#shown = shown;
       this.explanations = new Map();
       this.downloadFailed = '';
-      this.status = payslip ? 'data' : 'empty';
-      if (payslip) {
-        await this.updateComplete;
-        this.dispatchEvent(new EsrPayslipLoadedEvent({ payslip }));
-      }
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
+      this.#announceLoaded = !!shown;
     }
+    const status = this.#status;
+    this.setHostState(status === 'data' ? undefined : status);
   }
 
-  #fail(error: unknown): void {
-    this.payslip = undefined;
-    this.error = error;
-    this.status = 'error';
-    this.dispatchEvent(new EsrErrorEvent({ error }));
+  protected override updated(): void {
+    if (this.#announceLoaded && this.#data.status === 'data' && this.#data.value) {
+      this.#announceLoaded = false;
+      this.dispatchEvent(new EsrPayslipLoadedEvent({ payslip: this.#data.value }));
+    }
   }
 
   /** The picker is an extra: if the list fails, the payslip itself still shows (or shows its own error). */
@@ -298,7 +265,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const busy = this.status === 'loading';
+    const busy = this.#status === 'loading';
     return html`
       <div class="root" part="base" lang=${this.localize.lang}>
         ${this.#renderPicker()}
@@ -311,7 +278,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   }
 
   #renderState(): TemplateResult {
-    switch (this.status) {
+    switch (this.#status) {
       case 'loading':
         return loadingState(this.localize.t('payslipLoading'), true);
       case 'empty':
@@ -338,7 +305,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     const l = this.localize;
     return errorState({
       l,
-      error: this.error,
+      error: this.#data.error,
       title: l.t('errorGenericTitle'),
       headingLevel: this.headingLevel,
       onRetry: () => this.#onRetry(),
