@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
@@ -7,6 +6,7 @@ import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
@@ -90,27 +90,47 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   static override styles = styles;
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Which box shows first. */
-  @property() box: Box = 'pending';
-  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
-  @property() type = '';
-  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 15_000;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    box: {},
+    type: {},
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    focusIndex: { state: true },
+    selected: { state: true },
+    openId: { state: true },
+    detail: { state: true },
+    detailError: { state: true },
+    teamOff: { state: true },
+    mode: { state: true },
+    modeText: { state: true },
+    modeError: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    loadingMore: { state: true },
+  };
 
-  @state() private focusIndex = 0;
-  @state() private selected = new Set<string>();
-  @state() private openId = '';
-  @state() private detail: ApprovalDetail | undefined;
-  @state() private detailError: unknown;
-  @state() private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
-  @state() private mode: Mode;
-  @state() private modeText = '';
-  @state() private modeError = '';
-  @state() private busy = false;
-  @state() private announcement = '';
-  @state() private loadingMore = false;
+  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Which box shows first. */
+  box: Box = 'pending';
+  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
+  type = '';
+  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
+  pollInterval = 15_000;
+
+  private focusIndex = 0;
+  private selected = new Set<string>();
+  private openId = '';
+  private detail: ApprovalDetail | undefined;
+  private detailError: unknown;
+  private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
+  private mode: Mode;
+  private modeText = '';
+  private modeError = '';
+  private busy = false;
+  private announcement = '';
+  private loadingMore = false;
 
   #shownFor: unknown;
   #poll: AbortController | undefined;
@@ -757,7 +777,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
               <label class="label" for="decision-text">${l.t(m[0])}</label>
               <span class="hint" id="decision-hint">${l.t(m[1])}</span>
               ${this.modeError
-                ? html`<span class="error-message" id="decision-error"><span class="visually-hidden">${l.t('errorPrefix')}</span> ${this.modeError}</span>`
+                ? fieldError(l, 'decision-error', this.modeError)
                 : nothing}
               ${this.mode === 'reassign'
                 ? html`<input
