@@ -53,9 +53,32 @@ const compliance = css`
   :where(.scroll:focus-visible) {
     outline: var(--_focus-width) solid var(--_color-focus);
   }
-  :where(.matrix th, .matrix td) {
-    min-width: 8em;
-    vertical-align: top;
+  /*
+   * The team matrix grows a chunk of rows per frame. A CSS table is laid out, pre-painted and painted as a
+   * whole: every frame of a large team cost time in proportion to all its cells. So the matrix is laid out
+   * as one grid per row instead (fixed column widths line every row up with the header), and each body row
+   * skips layout and paint while off screen (content-visibility), so a frame costs the rows it adds. The
+   * elements stay a table with explicit ARIA table roles, which screen readers keep whatever the display.
+   */
+  :where(.matrix, .matrix caption, .matrix thead, .matrix tbody) {
+    display: block;
+  }
+  :where(.matrix) {
+    width: max-content;
+    min-width: 100%;
+  }
+  :where(.matrix tr) {
+    display: grid;
+    grid-template-columns: 12em;
+    grid-auto-columns: 10em;
+    grid-auto-flow: column;
+  }
+  :where(.matrix tbody tr) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6.5em;
+  }
+  :where(.matrix .tag) {
+    white-space: normal;
   }
   @media (forced-colors: active) {
     :where(.tag) {

@@ -93,6 +93,16 @@ describe('<esr-training-compliance>', () => {
     expect(rows(el).length).to.be.lessThan(150);
     await waitUntil(() => rows(el).length === 150, 'the team never completed', { timeout: 8000 });
     expect(rows(el)[149]![0]).to.equal(`Person 149 ${teamComplianceFixtures[149 % teamComplianceFixtures.length]!.jobTitle}`);
+    // Laid out a grid per row (so a frame costs only the rows it adds): the columns still line up with the
+    // header, rows off screen skip rendering, and the elements keep their table roles.
+    const left = (row: Element) => [...row.children].map((c) => Math.round(c.getBoundingClientRect().left));
+    const [header, first, last] = [shadow(el).querySelector('thead tr')!, shadow(el).querySelector('tbody tr')!, shadow(el).querySelector('tbody tr:last-child')!];
+    expect(left(first)).to.deep.equal(left(header));
+    last.scrollIntoView();
+    await waitUntil(() => left(last).length === left(header).length && left(last).every((x, i) => x === left(header)[i]), 'the last row is out of line');
+    expect(getComputedStyle(first).contentVisibility).to.equal('auto');
+    expect([shadow(el).querySelector('table')!.role, first.role, first.firstElementChild!.role, first.lastElementChild!.role]).to.deep.equal(['table', 'row', 'rowheader', 'cell']);
+    await expect(el).to.be.accessible();
   });
 
   it('Welsh', async () => {

@@ -278,15 +278,15 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
       <section aria-labelledby="compliance-heading">
         ${this.#heading(l.t('complianceTeamHeading'))}
         <div class="scroll" tabindex="0" role="region" aria-labelledby="matrix-caption">
-          <table part="table" class="matrix">
+          <table part="table" class="matrix" role="table" aria-labelledby="matrix-caption">
             <caption id="matrix-caption">${l.t('complianceCaption', { date: l.date(today) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${l.t('person')}</th>
-                ${families.map(([, name]) => html`<th scope="col">${name}</th>`)}
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">${l.t('person')}</th>
+                ${families.map(([, name]) => html`<th scope="col" role="columnheader">${name}</th>`)}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               ${repeat(
                 people.slice(0, this.#rows.count),
                 (p) => p.employeeId,
@@ -294,11 +294,11 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
                 (p) =>
                   guard([p, families, l.locale, this.i18n], () => {
                     const byFamily = new Map(p.subjects.map((c) => [c.family, c]));
-                    return html`<tr>
-                      <th scope="row">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
+                    return html`<tr role="row">
+                      <th scope="row" role="rowheader">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
                       ${families.map(([family, name]) => {
                         const c = byFamily.get(family) ?? notRequired(family, name);
-                        return html`<td>
+                        return html`<td role="cell">
                           ${this.#tag(c)}
                           ${c.expiresOn && c.status !== 'not_required' ? html`<span class="hint matrix__date">${l.date(c.expiresOn)}</span>` : nothing}
                         </td>`;
