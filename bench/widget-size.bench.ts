@@ -8,8 +8,12 @@
 // are chunks fetched on the first Welsh render: "en" is what an English page loads, "+cy" adds the Welsh
 // chunks a Welsh page fetches as well. Each chunk is gzipped on its own, as it travels. Run after
 // `pnpm --filter @esr/widgets build`: node bench/widget-size.bench.ts
+// Where a widget's bytes go: node bench/widget-size.bench.ts modules approval-inbox [leave-request …]
+// lists the modules of each widget's English code, largest first, each minified and gzipped on its own
+// (so they add up to more than the bundle, which gzips them together).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import type { Rolldown } from 'vite';
 import { buildWithWidgetsConfig, widgetsDir } from './widget-build.ts';
 
@@ -40,6 +44,23 @@ async function bundle(entry: { file: string } | { contents: string }, external: 
   return { en: sum([...english].map((c) => sizes(c.code))), cy: sum(chunks.map((c) => sizes(c.code))) };
 }
 
+const shared = [/^lit($|\/)/, /^@lit\//, /^@esr\/sdk($|\/)/, /^ky($|\/)/];
+
+if (process.argv[2] === 'modules') {
+  for (const dir of process.argv.slice(3)) {
+    const chunks = await buildWithWidgetsConfig({ file: `src/${dir}/define.ts` }, shared);
+    const entry = chunks.find((c) => c.isEntry)!;
+    console.log(`<esr-${dir}>: English code ${sizes(entry.code).gzip} B gzip; by module (minified, gzip each):`);
+    const rows = await Promise.all(
+      Object.entries(entry.modules)
+        .filter(([, m]) => m.code)
+        .map(async ([id, m]) => ({ id: id.replace(widgetsDir, ''), ...sizes((await transform(m.code!, { minify: true, format: 'esm' })).code) })),
+    );
+    for (const r of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(r.gzip).padStart(8)} gzip ${kb(r.raw).padStart(9)} raw  ${r.id}`);
+  }
+  process.exit(0);
+}
+
 const verdict = (s: Sizes, budget?: number) => (budget ? (s.gzip <= budget * 1024 ? 'within' : 'OVER') : '');
 const row = (label: string, { en, cy }: Loaded, budget?: number) =>
   console.log(
@@ -48,7 +69,6 @@ const row = (label: string, { en, cy }: Loaded, budget?: number) =>
       (budget ? `  (budget ${budget} KB gzip)` : ''),
   );
 
-const shared = [/^lit($|\/)/, /^@lit\//, /^@esr\/sdk($|\/)/, /^ky($|\/)/];
 const widgets = readdirSync(`${widgetsDir}src`).filter((d) => existsSync(`${widgetsDir}src/${d}/define.ts`) && d !== 'provider' && d !== 'internal');
 console.log('each widget without lit, @lit/context, SDK and ky (budget 12 KB gzip):');
 for (const dir of widgets.sort()) row(`  <esr-${dir}>`, await bundle({ file: `src/${dir}/define.ts` }, shared), 12);

@@ -15,9 +15,14 @@ const WELSH_MONTHS = [
 let welshIntl: boolean | undefined;
 const hasWelshIntl = () => (welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0);
 
-// Intl formatters are expensive to build and immutable, so share one per locale and options.
-const moneyFormats = new Map<SupportedLocale, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Intl formatters are expensive to build and immutable, so share one per kind, locale and options.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function intl<F extends Intl.NumberFormat | Intl.DateTimeFormat>(Kind: new (locales: string[], options: object) => F, locale: SupportedLocale, options: object): F {
+  const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as F | undefined;
+  if (!format) formats.set(key, (format = new Kind(INTL_LOCALES[locale], options)));
+  return format;
+}
 
 /**
  * Formats integer pence as pounds (`195239` → `£1,952.39`).
@@ -26,14 +31,9 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * exactly, so no binary floating-point rounding can ever move a penny.
  */
 export function formatMoney(pence: number, locale: SupportedLocale): string {
-  let format = moneyFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALES[locale], { style: 'currency', currency: 'GBP' });
-    moneyFormats.set(locale, format);
-  }
   const abs = Math.abs(Math.trunc(pence));
   const decimal = `${pence < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  return format.format(decimal as `${number}`);
+  return intl(Intl.NumberFormat, locale, { style: 'currency', currency: 'GBP' }).format(decimal as `${number}`);
 }
 
 /**
@@ -49,13 +49,7 @@ export function formatDate(
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   const spliceWelsh = locale === 'cy' && !hasWelshIntl();
-  const intlLocale = spliceWelsh ? 'en-GB' : locale;
-  const key = `${intlLocale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALES[intlLocale], { ...options, timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
+  const format = intl(Intl.DateTimeFormat, spliceWelsh ? 'en-GB' : locale, { ...options, timeZone: 'UTC' });
   if (!spliceWelsh || options.month !== 'long') return format.format(date);
   return format
     .formatToParts(date)
@@ -68,14 +62,12 @@ export function formatMonthYear(isoDate: string, locale: SupportedLocale): strin
   return formatDate(isoDate, locale, { month: 'long', year: 'numeric' });
 }
 
-const numberFormats = new Map<SupportedLocale, Intl.NumberFormat>();
-
 /** Minutes as decimal hours, to at most two places (`450` → `7.5`, `20` → `0.33`). */
 export function formatHoursNumber(minutes: number, locale: SupportedLocale): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALES[locale], { maximumFractionDigits: 2 });
-    numberFormats.set(locale, format);
-  }
-  return format.format(minutes / 60);
+  return formatNumber(minutes / 60, locale, { maximumFractionDigits: 2 });
+}
+
+/** A number in the locale's digits and grouping (`1234` → `1,234`). */
+export function formatNumber(value: number, locale: SupportedLocale, options: Intl.NumberFormatOptions = {}): string {
+  return intl(Intl.NumberFormat, locale, options).format(value);
 }

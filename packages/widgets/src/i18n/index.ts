@@ -1,5 +1,5 @@
 export { LocalizeController, resolveLocale, interpolate } from './localize-controller.ts';
-export { formatMoney, formatDate, formatMonthYear, formatHoursNumber } from './format.ts';
+export { formatMoney, formatDate, formatMonthYear, formatHoursNumber, formatNumber } from './format.ts';
 // The Welsh tables are loaded on demand, so they are not re-exported here (that would bundle them).
 export { enGB } from './en-GB.ts';
 export { SUPPORTED_LOCALES } from './types.ts';

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { localeContext } from '../provider/context.ts';
 import { closestComposed } from '../internal/dom.ts';
-import { formatDate, formatHoursNumber, formatMoney, formatMonthYear } from './format.ts';
+import { formatDate, formatHoursNumber, formatMoney, formatMonthYear, formatNumber } from './format.ts';
 import { enGB } from './en-GB.ts';
 import type { CommonStrings, EsrStringOverrides, Messages, StringKey, SupportedLocale } from './types.ts';
 
@@ -152,7 +152,7 @@ export class LocalizeController<S extends object = object> implements ReactiveCo
 
   /** A number in the locale's digits and separators. */
   number(value: number): string {
-    return new Intl.NumberFormat(this.lang).format(value);
+    return formatNumber(value, this.locale);
   }
 
   monthYear(isoDate: string): string {
