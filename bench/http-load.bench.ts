@@ -9,7 +9,7 @@
 //   BENCH_CPU_PROF_DIR=/tmp/prof writes a CPU profile of each server process (node --cpu-prof).
 //   BENCH_ENGINE=pglite or postgres runs one engine only.
 //   BENCH_ONLY=payslip,courses,inbox,create,decision runs only those routes (e.g. one hot read per profile);
-//   without `create` the inbox lists the seeded pending requests only.
+//   without `create` the inbox lists the seeded pending leave requests only.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
@@ -281,7 +281,7 @@ async function main() {
     const dataDir = mkdtempSync(join(tmpdir(), 'esr-load-'));
     try {
       const database = await openDatabase({ dataDir });
-      await seedDatabase(database, { staff, asOf, learning: true });
+      await seedDatabase(database, { staff, asOf, learning: true, leave: true });
       const people = await peopleOf(database);
       await database.close();
       const env: NodeJS.ProcessEnv = { ...process.env, ESR_DATA_DIR: dataDir };
@@ -297,7 +297,7 @@ async function main() {
   if (url) {
     const { database, url: dbUrl, dispose } = await openScratchDatabase(url, 'esr_load');
     try {
-      await seedDatabase(database, { staff, asOf, learning: true });
+      await seedDatabase(database, { staff, asOf, learning: true, leave: true });
       const people = await peopleOf(database);
       await benchEngine('PostgreSQL', { ...process.env, DATABASE_URL: dbUrl }, people, issuer, signingKey);
     } finally {
