@@ -8,6 +8,8 @@
 //   workers > 1 runs the server (and the hello world) as that many node:cluster processes (PostgreSQL only).
 //   BENCH_CPU_PROF_DIR=/tmp/prof writes a CPU profile of each server process (node --cpu-prof).
 //   BENCH_ENGINE=pglite or postgres runs one engine only.
+//   BENCH_ROUTES=create,decision (any of payslip, courses, create, inbox, decision) runs only those routes,
+//   e.g. to profile the writes alone (the decisions approve what the creates made).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import cluster from 'node:cluster';
@@ -28,6 +30,7 @@ const connections = Number(process.argv[3] ?? 50);
 const staff = Number(process.argv[4] ?? 2000);
 const workers = Number(process.argv[5] ?? 1);
 const profileDir = process.env['BENCH_CPU_PROF_DIR'];
+const routes = new Set((process.env['BENCH_ROUTES'] ?? 'payslip,courses,create,inbox,decision').split(','));
 // BENCH_SERVER_ENTRY: another checkout's src/server.ts, to compare versions of the server under the same load.
 const serverEntry = process.env['BENCH_SERVER_ENTRY'] ?? fileURLToPath(new URL('../packages/reference-server/src/server.ts', import.meta.url));
 
@@ -199,10 +202,12 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
   let i = 0;
   const pick = <T>(list: T[]) => list[i++ % list.length]!;
 
-  results.push(await load('GET /v1/me/payslips/latest', base, pid, () => ({ path: '/v1/me/payslips/latest', headers: bearer(pick(employeeTokens)) })));
+  if (routes.has('payslip')) results.push(await load('GET /v1/me/payslips/latest', base, pid, () => ({ path: '/v1/me/payslips/latest', headers: bearer(pick(employeeTokens)) })));
 
   const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-  if (openapi.paths['/v1/courses']) {
+  if (!routes.has('courses')) {
+    // not asked for
+  } else if (openapi.paths['/v1/courses']) {
     const words = ['safeguarding', 'fire safety', 'life support', 'infection', 'moving and handling', 'information governance', 'equality', 'conflict'];
     results.push(await load('GET /v1/courses?q=', base, pid, () => ({ path: `/v1/courses?q=${encodeURIComponent(pick(words))}`, headers: bearer(pick(employeeTokens)) })));
   } else {
@@ -224,9 +229,9 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
       body: JSON.stringify({ type: 'annual', startDate: dates[n % dates.length], unit: 'hours', minutes: 60, reason: 'Load test' }),
     };
   };
-  results.push(await load('POST leave request (create)', base, pid, leaveWrite));
+  if (routes.has('create')) results.push(await load('POST leave request (create)', base, pid, leaveWrite));
 
-  results.push(await load('GET /v1/approvals (inbox)', base, pid, () => ({ path: '/v1/approvals?box=pending&limit=25', headers: bearer(pick(managerTokens)) })));
+  if (routes.has('inbox')) results.push(await load('GET /v1/approvals (inbox)', base, pid, () => ({ path: '/v1/approvals?box=pending&limit=25', headers: bearer(pick(managerTokens)) })));
 
   // Decisions: every pending item of every manager, each approved exactly once with its ETag.
   const pending: Step[] = [];
@@ -249,7 +254,7 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
   // Interleave managers so concurrent decisions are mostly for different people.
   pending.sort(() => Math.random() - 0.5);
   let d = 0;
-  if (pending.length > 0) results.push(await load('POST approval decision (approve)', base, pid, () => pending[d++ % pending.length]!, { amount: pending.length, warmup: false }));
+  if (pending.length > 0 && routes.has('decision')) results.push(await load('POST approval decision (approve)', base, pid, () => pending[d++ % pending.length]!, { amount: pending.length, warmup: false }));
 
   await stopProcess(server.child);
 
@@ -257,7 +262,7 @@ async function benchEngine(label: string, serverEnv: NodeJS.ProcessEnv, people: 
   console.log(fmt(helloResult, helloResult));
   for (const r of results) console.log(fmt(r, helloResult));
   const latest = results[0]!;
-  console.log(`  payslip reads per vCPU used by the server: ${Math.round(latest.rps / cpus)} req/s measured (${cpus} process${cpus > 1 ? 'es' : ''}; the load generator and database share the machine)` +
+  if (routes.has('payslip')) console.log(`  payslip reads per vCPU used by the server: ${Math.round(latest.rps / cpus)} req/s measured (${cpus} process${cpus > 1 ? 'es' : ''}; the load generator and database share the machine)` +
     (latest.cpuMicros ? `; ${Math.round(1e6 / latest.cpuMicros)} req/s per CPU-second the server used` : ''));
   return results;
 }
