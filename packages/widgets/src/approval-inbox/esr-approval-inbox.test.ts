@@ -219,6 +219,8 @@ describe('<esr-approval-inbox>', () => {
   describe('live updates', () => {
     it('drops requests decided elsewhere and adds new ones without a reload', async () => {
       const { el, mock } = await render({}, 50);
+      // The inbox follows the feed from its newest event; changes after that must show.
+      await waitUntil(() => mock.followers() === 1, 'the inbox never started following the feed');
       mock.pushDecision('apr_0000001001', 'approved');
       mock.pushDecision('apr_new0000001', 'pending');
       await waitUntil(() => status(el).startsWith('Inbox updated'), 'no update', { timeout: 4000 });

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
@@ -91,28 +91,49 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   static override styles = styles;
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Which box shows first. */
-  @property() box: Box = 'pending';
-  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
-  @property() type = '';
-  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 15_000;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    box: {},
+    type: {},
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    focusIndex: { state: true },
+    selected: { state: true },
+    renderLimit: { state: true },
+    openId: { state: true },
+    detail: { state: true },
+    detailError: { state: true },
+    teamOff: { state: true },
+    mode: { state: true },
+    modeText: { state: true },
+    modeError: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    loadingMore: { state: true },
+  };
 
-  @state() private focusIndex = 0;
-  @state() private selected = new Set<string>();
-  @state() private renderLimit = CHUNK;
-  @state() private openId = '';
-  @state() private detail: ApprovalDetail | undefined;
-  @state() private detailError: unknown;
-  @state() private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
-  @state() private mode: Mode;
-  @state() private modeText = '';
-  @state() private modeError = '';
-  @state() private busy = false;
-  @state() private announcement = '';
-  @state() private loadingMore = false;
+  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Which box shows first. */
+  box: Box = 'pending';
+  /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
+  type = '';
+  /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
+  pollInterval = 15_000;
+
+  private focusIndex = 0;
+  private selected = new Set<string>();
+  private renderLimit = CHUNK;
+  private openId = '';
+  private detail: ApprovalDetail | undefined;
+  private detailError: unknown;
+  private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
+  private mode: Mode;
+  private modeText = '';
+  private modeError = '';
+  private busy = false;
+  private announcement = '';
+  private loadingMore = false;
 
   #chunkFrame = 0;
   #shownFor: unknown;
@@ -205,12 +226,11 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     this.#pollClient = client;
     if (!client || this.pollInterval <= 0 || !this.isConnected) return;
     const poll = (this.#poll = new AbortController());
-    const since = Date.now();
     void (async () => {
       try {
-        for await (const event of client.events.poll({ interval: this.pollInterval, signal: poll.signal })) {
-          // The first pass replays the feed's backlog: only changes after the inbox opened matter.
-          if (event.resourceType !== 'approval_request' || Date.parse(event.occurredAt) < since - 1000) continue;
+        // Only changes after the inbox opened matter: start at the feed's newest event, not its backlog.
+        for await (const event of client.events.poll({ from: 'latest', interval: this.pollInterval, signal: poll.signal })) {
+          if (event.resourceType !== 'approval_request') continue;
           this.#scheduleRefresh();
         }
       } catch {
@@ -775,7 +795,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
               <label class="label" for="decision-text">${l.t(m[0])}</label>
               <span class="hint" id="decision-hint">${l.t(m[1])}</span>
               ${this.modeError
-                ? html`<span class="error-message" id="decision-error"><span class="visually-hidden">${l.t('errorPrefix')}</span> ${this.modeError}</span>`
+                ? fieldError(l, 'decision-error', this.modeError)
                 : nothing}
               ${this.mode === 'reassign'
                 ? html`<input

@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, Enrolment, EsrClient, Page } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { courseCatalogueMessages, type CourseCatalogueStrings, type CourseCatalogueKey } from './messages.ts';
@@ -14,18 +13,6 @@ import { styles } from './esr-course-catalogue.styles.ts';
 
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Sessions = { status: 'loading' } | { status: 'failed' } | { status: 'done'; sessions: ClassSession[] };
-
-const ERROR_STRINGS: Record<ErrorKind, readonly [CourseCatalogueKey, CourseCatalogueKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'catalogueSignedOutBody'],
-  forbidden: ['catalogueForbiddenTitle', 'catalogueForbiddenBody'],
-  'not-found': ['catalogueNotFoundTitle', 'catalogueForbiddenBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['catalogueNoClientTitle', 'errorNoClientBody'],
-  unknown: ['catalogueErrorTitle', 'errorGenericBody'],
-};
 
 const DELIVERY: Record<CourseDelivery, CourseCatalogueKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
 /** Enrolments that hold (or ask for) a place. */
@@ -76,29 +63,49 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    query: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    category: { state: true },
+    delivery: { state: true },
+    hasPlaces: { state: true },
+    courses: { state: true },
+    facets: { state: true },
+    hasMore: { state: true },
+    loadingMore: { state: true },
+    drawn: { state: true },
+    open: { state: true },
+    mine: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    announcement: { state: true },
+  };
+
   /** The search text; also set by the search box. */
-  @property() query = '';
+  query = '';
 
   /** Courses fetched per page (1–100, default 50). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  pageSize = 50;
 
   /** Heading level of the title (1–6); each course title is one level below. Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private category = '';
-  @state() private delivery: readonly CourseDelivery[] = [];
-  @state() private hasPlaces = false;
-  @state() private courses: CourseSearchItem[] = [];
-  @state() private facets: CourseFacetCount[] = [];
-  @state() private hasMore = false;
-  @state() private loadingMore = false;
+  private category = '';
+  private delivery: readonly CourseDelivery[] = [];
+  private hasPlaces = false;
+  private courses: CourseSearchItem[] = [];
+  private facets: CourseFacetCount[] = [];
+  private hasMore = false;
+  private loadingMore = false;
   /** How many courses are drawn so far (grows by CHUNK per frame). */
-  @state() private drawn = 0;
-  @state() private open: ReadonlyMap<string, Sessions> = new Map();
-  @state() private mine: ReadonlyMap<string, Enrolment> = new Map();
-  @state() private busy = '';
-  @state() private actionError: { key: string; message: string } | undefined;
-  @state() private announcement = '';
+  private drawn = 0;
+  private open: ReadonlyMap<string, Sessions> = new Map();
+  private mine: ReadonlyMap<string, Enrolment> = new Map();
+  private busy = '';
+  private actionError: { key: string; message: string } | undefined;
+  private announcement = '';
 
   readonly #data = new DataLoader<{ page: Page<CourseSearchItem>; facets: CourseFacetCount[]; mine: Map<string, Enrolment> }>(this, {
     client: () => this.activeClient,
@@ -429,10 +436,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     const l = this.localize;
     switch (this.#status) {
       case 'loading':
-        return html`<div class="loading" part="loading">
-          <p class="loading__text" aria-hidden="true">${l.t('catalogueLoading')}</p>
-          <div class="skeleton" aria-hidden="true"><span class="skeleton__block"></span><span class="skeleton__block"></span></div>
-        </div>`;
+        return loadingState(l.t('catalogueLoading'), true);
       case 'empty':
         return html`<div class="empty" part="empty">
           <slot name="empty">
@@ -440,18 +444,18 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
             <p class="hint">${l.t('catalogueEmptyBody')}</p>
           </slot>
         </div>`;
-      case 'error': {
-        const { kind, requestId } = describeError(this.#data.error);
-        const [title, body] = ERROR_STRINGS[kind];
-        return html`<div class="error" part="error">
-          <div role="alert">
-            <div role="heading" aria-level=${this.#level(1)} class="heading-s">${l.t(title)}</div>
-            <p>${l.t(body)}</p>
-            ${requestId ? html`<p class="hint">${l.t('errorReference', { requestId })}</p>` : nothing}
-          </div>
-          ${kind === 'no-client' ? nothing : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${l.t('retry')}</button>`}
-        </div>`;
-      }
+      case 'error':
+        return errorState({
+          l,
+          error: this.#data.error,
+          title: l.t('catalogueErrorTitle'),
+          headingLevel: this.headingLevel + 1,
+          onRetry: () => this.#onRetry(),
+          own: {
+            forbidden: [l.t('errorNoPermissionTitle'), l.t('catalogueForbiddenBody')],
+            'not-found': [l.t('catalogueNotFoundTitle'), l.t('catalogueForbiddenBody')],
+          },
+        });
       case 'data':
         return html`
           <p class="results__count" aria-hidden="true">${this.#resultsText()}</p>

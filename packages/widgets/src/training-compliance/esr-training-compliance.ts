@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, heading, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { trainingComplianceMessages, type TrainingComplianceStrings, type TrainingComplianceKey } from './messages.ts';
@@ -12,18 +11,6 @@ import { styles } from './esr-training-compliance.styles.ts';
 export type TrainingComplianceView = 'person' | 'team';
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Data = { view: 'person'; matrix: ComplianceMatrix } | { view: 'team'; people: PersonCompliance[] };
-
-const ERROR_STRINGS: Record<ErrorKind, readonly [TrainingComplianceKey, TrainingComplianceKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'complianceSignedOutBody'],
-  forbidden: ['complianceForbiddenTitle', 'complianceForbiddenBody'],
-  'not-found': ['complianceNotFoundTitle', 'complianceForbiddenBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['complianceNoClientTitle', 'errorNoClientBody'],
-  unknown: ['complianceErrorTitle', 'errorGenericBody'],
-};
 
 /** Red first (needs action), then amber, green, and not required last. */
 const ORDER: Record<ComplianceCell['status'], number> = { red: 0, amber: 1, green: 2, not_required: 3 };
@@ -65,17 +52,25 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    employeeId: { attribute: 'employee-id' },
+    asOf: { attribute: 'as-of' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** `person` (default): one person's matrix; `team`: everyone in the signed-in manager's reporting line. */
-  @property({ reflect: true }) view: TrainingComplianceView = 'person';
+  view: TrainingComplianceView = 'person';
 
   /** Whose matrix (person view): default the signed-in person. */
-  @property({ attribute: 'employee-id' }) employeeId = 'me';
+  employeeId = 'me';
 
   /** The date to judge on (`YYYY-MM-DD`); default today. */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Heading level (1–6). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   readonly #data = new DataLoader<Data>(this, {
     client: () => this.activeClient,
@@ -176,18 +171,14 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   }
 
   #heading(text: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    return html`<div role="heading" aria-level=${level} class="heading-m" id="compliance-heading" part="heading">${text}</div>`;
+    return heading(this.headingLevel, text, 'heading-m', 'compliance-heading');
   }
 
   #renderState(): TemplateResult {
     const l = this.localize;
     switch (this.#status) {
       case 'loading':
-        return html`<div class="loading" part="loading">
-          <p class="loading__text" aria-hidden="true">${l.t('complianceLoading')}</p>
-          <div class="skeleton" aria-hidden="true"><span class="skeleton__bar skeleton__bar--heading"></span><span class="skeleton__block"></span></div>
-        </div>`;
+        return loadingState(l.t('complianceLoading'), true);
       case 'empty':
         return html`<div class="empty" part="empty">
           <slot name="empty">
@@ -195,18 +186,18 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
             <p class="hint">${l.t('complianceEmptyBody')}</p>
           </slot>
         </div>`;
-      case 'error': {
-        const { kind, requestId } = describeError(this.#data.error);
-        const [title, body] = ERROR_STRINGS[kind];
-        return html`<div class="error" part="error">
-          <div role="alert">
-            ${this.#heading(l.t(title))}
-            <p>${l.t(body)}</p>
-            ${requestId ? html`<p class="hint">${l.t('errorReference', { requestId })}</p>` : nothing}
-          </div>
-          ${kind === 'no-client' ? nothing : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${l.t('retry')}</button>`}
-        </div>`;
-      }
+      case 'error':
+        return errorState({
+          l,
+          error: this.#data.error,
+          title: l.t('complianceErrorTitle'),
+          headingLevel: this.headingLevel,
+          onRetry: () => this.#onRetry(),
+          own: {
+            forbidden: [l.t('complianceForbiddenTitle'), l.t('complianceForbiddenBody')],
+            'not-found': [l.t('complianceNotFoundTitle'), l.t('complianceForbiddenBody')],
+          },
+        });
       case 'data':
         if (this.#data.value?.view === 'person') return this.#renderPerson(this.#data.value.matrix);
         if (this.#data.value?.view === 'team') return this.#renderTeam(this.#data.value.people);
