@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { sqlRows } from '../../db/raw.ts';
 import { employees } from '../../db/schema.ts';
 import { leaveRequests } from '../../db/schema-leave.ts';
 import type { BalanceKind, LeaveStatus, LeaveType, LeaveUnit } from '../../db/schema-leave.ts';
@@ -16,12 +17,11 @@ import { preconditionFailed } from '../../http/etag.ts';
 import { problems } from '../../http/problem.ts';
 import { submitApprovalDeferringEvent, withdrawApproval } from '../approvals/index.ts';
 import { addDaysIso, dayOf, isoOf, todayDay } from '../calendars/dates.ts';
-import { confirm, ensureBalance, release, reserve } from './balances.ts';
+import { ensureBalance, release, reserve } from './balances.ts';
 import { countLeave } from './counting.ts';
 import { leaveYearOf, loadLeaveFacts } from './facts.ts';
 import type { LeaveFacts, Queryable, Tx } from './facts.ts';
 import { formatMinutes, leaveProblems } from './problems.ts';
-import { sqlRows } from '../../db/raw.ts';
 import { lockAndLoad, readClashAndBalances, reserveBalance, writeSubmittedRequest } from './submit-sql.ts';
 
 export const leaveTypes: readonly LeaveType[] = ['annual', 'study', 'special', 'compassionate', 'toil'];
@@ -222,7 +222,9 @@ export async function createLeaveRequest(db: Queryable, ctx: WriteContext, emplo
 
 /**
  * Requests leave for approval: the hottest write, in four prepared statements (submit-sql.ts) with the
- * same rules, locks and rows as the general path (a draft, then submitInTx).
+ * same rules, locks and rows as the general path (a draft, then submitInTx). The requester is the person
+ * (policy leaveRequestWrite is self only) and authorise() found them in the caller's organisation, which
+ * is what submitApproval's own employee check establishes.
  */
 async function createSubmitted(db: Queryable, ctx: WriteContext, employeeId: string, input: NewLeaveRequest): Promise<LeaveRequestView> {
   const draft = { type: input.type, startDate: input.startDate, endDate: input.endDate ?? input.startDate, unit: input.unit, half: input.half ?? null, minutes: input.minutes ?? null };
