@@ -328,6 +328,11 @@ describe(`approvals engine on ${engine}`, () => {
     const detail = await (await call('standIn', 'GET', `/v1/approvals/${pendingAfter}`)).json();
     assert.equal(detail.currentStep.approver.id, ids.manager);
     assert.equal(detail.currentStep.standIn.id, ids.standIn);
+    // The list builds its items in one statement, the detail from separate lookups: the same item either way.
+    const listed = inbox.data.find((i: { id: string }) => i.id === pendingAfter);
+    const { yourActions: _actions, history: _history, context: _context, ...detailItem } = detail;
+    assert.deepEqual(listed, detailItem);
+    assert.match(listed.currentStep.standIn.name, /\S+ \S+/, 'the stand-in by name');
     assert.equal(detail.history.find((e: { action: string }) => e.action === 'routed').standIn.id, ids.standIn);
     const res = await decide('standIn', pendingBefore, { action: 'approve' });
     assert.equal(res.status, 200);

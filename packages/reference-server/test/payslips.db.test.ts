@@ -37,6 +37,24 @@ describe(`payslips API on ${engine}`, () => {
     for (const line of [...slip.payments, ...slip.deductions]) assert.ok(Number.isInteger(line.amountPence));
   });
 
+  test('latest (JSON written by the database) is exactly the view of the same payslip by id (built in code)', async () => {
+    const people = await h.database.db.select({ id: employees.id }).from(employees).orderBy(asc(employees.id)).limit(40);
+    let compared = 0;
+    for (const { id } of people) {
+      const token = await h.tokenFor({ sub: id });
+      const latest = await h.get('/v1/me/payslips/latest', token);
+      if (latest.status === 404) continue;
+      assert.equal(latest.status, 200);
+      assert.match(latest.headers.get('content-type') ?? '', /^application\/json/);
+      const slip = await latest.json();
+      const byId = await (await h.get(`/v1/me/payslips/${slip.id}`, token)).json();
+      assert.deepEqual(slip, byId);
+      assert.deepEqual(Object.keys(slip), Object.keys(byId), 'same keys in the same order');
+      compared++;
+    }
+    assert.ok(compared >= 30, `compared ${compared}`);
+  });
+
   test('bank details are masked: the full account number never leaves the server', async () => {
     const res = await h.get('/v1/me/payslips/latest', aliceToken);
     const text = await res.text();

@@ -232,10 +232,9 @@ export function approvalRoutes() {
     .openapi(listRoute, async (c) => {
       const { box, type, limit, cursor } = c.req.valid('query');
       const after = cursor ? (decodeCursor(cursor, ['instant', 'text']).map(String) as InboxCursor) : undefined;
-      const { rows, keys } = await listInbox(c.var.db, c.var.principal, { box, type, limit, after });
-      const views = await toItemViews(c.var.db, rows);
+      const { items, keys } = await listInbox(c.var.db, c.var.principal, { box, type, limit, after });
       const page = toPage(
-        views.map((v, i) => ({ v, k: keys[i]! })),
+        items.map((v, i) => ({ v, k: keys[i]! })),
         limit,
         (r) => r.v,
         (r) => r.k,

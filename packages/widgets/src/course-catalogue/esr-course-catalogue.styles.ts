@@ -102,8 +102,10 @@ const catalogue = css`
   :where(.course) {
     padding: var(--_space-3) 0;
     border-bottom: 1px solid var(--_color-border);
-    /* No content-visibility: skipped subtrees report placeholder sizes, which misplaces targets for
-       assistive technology and axe; the list is built a page at a time instead. */
+    /* Courses off screen skip layout and paint (their content stays in the accessibility tree):
+       otherwise each frame of a growing 1,000-course list re-lays and repaints every course. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 240px;
   }
   :where(.course__title) {
     outline: none;

@@ -5,6 +5,7 @@ import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, 
 import { EsrElement } from '../internal/esr-element.ts';
 import { errorState, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { courseCatalogueMessages, type CourseCatalogueStrings, type CourseCatalogueKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
@@ -17,8 +18,6 @@ type Sessions = { status: 'loading' } | { status: 'failed' } | { status: 'done';
 const DELIVERY: Record<CourseDelivery, CourseCatalogueKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
 /** Enrolments that hold (or ask for) a place. */
 const ACTIVE = ['pending_approval', 'waitlisted', 'enrolled'] as const;
-/** Courses drawn per frame: a long result list is built over several frames, none of them a long task. */
-const CHUNK = 25;
 
 // Intl formatters are costly to build: one each, shared, rather than one per course per render.
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -75,7 +74,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     facets: { state: true },
     hasMore: { state: true },
     loadingMore: { state: true },
-    drawn: { state: true },
     open: { state: true },
     mine: { state: true },
     busy: { state: true },
@@ -99,8 +97,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
   private facets: CourseFacetCount[] = [];
   private hasMore = false;
   private loadingMore = false;
-  /** How many courses are drawn so far (grows by CHUNK per frame). */
-  private drawn = 0;
   private open: ReadonlyMap<string, Sessions> = new Map();
   private mine: ReadonlyMap<string, Enrolment> = new Map();
   private busy = '';
@@ -113,10 +109,11 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     key: () => [this.query, this.category, this.delivery.join(','), this.hasPlaces, this.pageSize],
     load: (client, signal) => this.#load(client, signal),
   });
+  /** A long result list is built over several frames, none of them a long task. */
+  readonly #rows = new ChunkedRows(this, () => this.courses.length);
   /** The search answer the list was last built from; "Show more" moves on from it. */
   #shown: unknown;
   #page: Page<CourseSearchItem> | undefined;
-  #frame = 0;
   /** Bumped when anything shown inside one course changes, so only that course re-renders (see guard below). */
   #revision = new Map<string, number>();
   #touch(courseId: string): void {
@@ -126,12 +123,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
   /** Searches again with the current text and filters. */
   reload(): Promise<void> {
     return this.#data.reload();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
   }
 
   get #status(): Status {
@@ -150,21 +141,11 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
       this.hasMore = value.page.hasMore;
       this.facets = value.facets;
       this.mine = value.mine;
-      this.drawn = Math.min(CHUNK, this.courses.length);
+      this.#rows.reset();
       this.open = new Map();
     }
     const status = this.#status;
     this.setHostState(status === 'data' ? undefined : status);
-  }
-
-  protected override updated(): void {
-    // Draw the rest of a long list a chunk per frame, so no single task builds a thousand courses.
-    if (this.#status === 'data' && this.drawn < this.courses.length && !this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.drawn = Math.min(this.courses.length, this.drawn + CHUNK);
-      });
-    }
   }
 
   get #filters() {
@@ -203,7 +184,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
       this.#page = next;
       const first = this.courses.length;
       this.courses = [...this.courses, ...next.data];
-      this.drawn = Math.max(this.drawn, Math.min(this.courses.length, first + CHUNK));
+      this.#rows.show(first + 1);
       this.hasMore = next.hasMore;
       await this.updateComplete;
       // Move focus to the first new course, so keyboard users carry on from where they were.
@@ -461,7 +442,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
           <p class="results__count" aria-hidden="true">${this.#resultsText()}</p>
           <ul class="results" part="results">
             ${repeat(
-              this.courses.slice(0, this.drawn),
+              this.courses.slice(0, this.#rows.count),
               (c) => c.id,
               // A course re-renders only when it, its revision or the locale changed: with 1,000 courses a
               // state change elsewhere (an announcement, a booking) must not rebuild every one.

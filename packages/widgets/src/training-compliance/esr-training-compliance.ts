@@ -1,8 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { errorState, heading, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { trainingComplianceMessages, type TrainingComplianceStrings, type TrainingComplianceKey } from './messages.ts';
 import { EsrTrainingComplianceLoadedEvent } from './events.ts';
@@ -80,6 +83,12 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   });
   /** The data the loaded event was last fired for. */
   #announced: unknown;
+  /** A large team's rows are built a chunk per frame, none of them a long task. */
+  readonly #rows = new ChunkedRows(this, () => (this.#data.value?.view === 'team' ? this.#data.value.people.length : 0));
+  /** The data the rows and columns below were worked out for. */
+  #shown: unknown;
+  /** Team view columns: every subject family anyone in the team has, in first-seen order, with its name. */
+  #families: Array<[family: string, name: string]> = [];
 
   /** Fetches again (what Try again does). */
   reload(): Promise<void> {
@@ -93,6 +102,14 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    const value = this.#data.value;
+    if (value !== this.#shown) {
+      this.#shown = value;
+      this.#rows.reset();
+      const families = new Map<string, string>();
+      if (value?.view === 'team') for (const p of value.people) for (const c of p.subjects) if (!families.has(c.family)) families.set(c.family, c.name);
+      this.#families = [...families];
+    }
     const status = this.#status;
     this.setHostState(status === 'data' ? undefined : status);
   }
@@ -252,9 +269,7 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
 
   #renderTeam(people: PersonCompliance[]): TemplateResult {
     const l = this.localize;
-    // Columns: every subject family anyone in the team has, in first-seen order.
-    const families = new Map<string, string>();
-    for (const p of people) for (const c of p.subjects) if (!families.has(c.family)) families.set(c.family, c.name);
+    const families = this.#families;
     const notRequired = (family: string, name: string): ComplianceCell => ({
       family, name, subjectCode: null, requiredLevel: null, heldLevel: null, status: 'not_required', completedOn: null, expiresOn: null, daysToExpiry: null, renewalMonths: null,
     });
@@ -268,23 +283,29 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
             <thead>
               <tr>
                 <th scope="col">${l.t('person')}</th>
-                ${[...families.values()].map((name) => html`<th scope="col">${name}</th>`)}
+                ${families.map(([, name]) => html`<th scope="col">${name}</th>`)}
               </tr>
             </thead>
             <tbody>
-              ${people.map((p) => {
-                const byFamily = new Map(p.subjects.map((c) => [c.family, c]));
-                return html`<tr>
-                  <th scope="row">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
-                  ${[...families.entries()].map(([family, name]) => {
-                    const c = byFamily.get(family) ?? notRequired(family, name);
-                    return html`<td>
-                      ${this.#tag(c)}
-                      ${c.expiresOn && c.status !== 'not_required' ? html`<span class="hint matrix__date">${l.date(c.expiresOn)}</span>` : nothing}
-                    </td>`;
-                  })}
-                </tr>`;
-              })}
+              ${repeat(
+                people.slice(0, this.#rows.count),
+                (p) => p.employeeId,
+                // A row is rebuilt only when it or the language changes, so each frame builds only the new rows.
+                (p) =>
+                  guard([p, families, l.locale, this.i18n], () => {
+                    const byFamily = new Map(p.subjects.map((c) => [c.family, c]));
+                    return html`<tr>
+                      <th scope="row">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
+                      ${families.map(([family, name]) => {
+                        const c = byFamily.get(family) ?? notRequired(family, name);
+                        return html`<td>
+                          ${this.#tag(c)}
+                          ${c.expiresOn && c.status !== 'not_required' ? html`<span class="hint matrix__date">${l.date(c.expiresOn)}</span>` : nothing}
+                        </td>`;
+                      })}
+                    </tr>`;
+                  }),
+              )}
             </tbody>
           </table>
         </div>

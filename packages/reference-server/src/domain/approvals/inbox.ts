@@ -1,6 +1,7 @@
 // The inbox: lists per caller (pending on me or my delegators, decided by me, mine) and the detail view.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { assignments, approvalRequests, employees, orgUnits } from '../../db/schema.ts';
@@ -65,7 +66,11 @@ export async function namesOf(db: Db, ids: Array<string | null | undefined>): Pr
   return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`]));
 }
 
-const ref = (names: Map<string, string>, id: string | null | undefined): PersonRef | null => (id ? { id, name: names.get(id) ?? id } : null);
+/** Who is called what: a name map from a lookup, or the names joined onto a listed row. */
+type NameOf = (id: string) => string | undefined;
+
+const ref = (nameOf: NameOf, id: string | null | undefined): PersonRef | null => (id ? { id, name: nameOf(id) ?? id } : null);
+const fromMap = (names: Map<string, string>): NameOf => (id) => names.get(id);
 
 export function summaryOf(request: ApprovalRequestRecord): string {
   const handler = approvalHandler(request.type);
@@ -76,16 +81,16 @@ export function summaryOf(request: ApprovalRequestRecord): string {
   }
 }
 
-export function toItemView(request: ApprovalRequestRecord, names: Map<string, string>, standIns: Map<string, string>): ApprovalItemView {
+/** `standIn`: the approver's stand-in today (shown while the request is open). */
+export function toItemView(request: ApprovalRequestRecord, nameOf: NameOf, standIn: string | undefined): ApprovalItemView {
   const open = request.status === 'pending' || request.status === 'info_requested';
-  const standIn = request.approverEmployeeId ? standIns.get(request.approverEmployeeId) : undefined;
   return {
     id: request.id,
     type: request.type,
     status: request.status,
     summary: summaryOf(request),
-    subject: ref(names, request.subjectEmployeeId)!,
-    requestedBy: ref(names, request.requestedBy)!,
+    subject: ref(nameOf, request.subjectEmployeeId)!,
+    requestedBy: ref(nameOf, request.requestedBy)!,
     subjectRef: request.subjectRef,
     payload: request.payload,
     route: request.route,
@@ -94,8 +99,8 @@ export function toItemView(request: ApprovalRequestRecord, names: Map<string, st
           index: request.currentStep,
           kind: request.route[request.currentStep]!,
           approverKind: request.approverKind,
-          approver: ref(names, request.approverEmployeeId),
-          standIn: ref(names, standIn),
+          approver: ref(nameOf, request.approverEmployeeId),
+          standIn: ref(nameOf, standIn),
         }
       : null,
     version: request.version,
@@ -103,7 +108,7 @@ export function toItemView(request: ApprovalRequestRecord, names: Map<string, st
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
     decidedAt: request.decidedAt,
-    decidedBy: ref(names, request.decidedBy),
+    decidedBy: ref(nameOf, request.decidedBy),
   };
 }
 
@@ -118,18 +123,30 @@ export async function toItemViews(db: Db, requests: ApprovalRequestRecord[]): Pr
       .where(and(inArray(approvalDelegations.delegatorEmployeeId, approvers), sql`${approvalDelegations.startsOn} <= ${todayUtc}`, sql`${approvalDelegations.endsOn} >= ${todayUtc}`));
     for (const r of rows) standIns.set(r.delegator, r.delegate);
   }
-  const names = await namesOf(db, requests.flatMap((r) => [r.subjectEmployeeId, r.requestedBy, r.approverEmployeeId, r.decidedBy]).concat([...standIns.values()]));
-  return requests.map((r) => toItemView(r, names, standIns));
+  const names = fromMap(await namesOf(db, requests.flatMap((r) => [r.subjectEmployeeId, r.requestedBy, r.approverEmployeeId, r.decidedBy]).concat([...standIns.values()])));
+  return requests.map((r) => toItemView(r, names, r.approverEmployeeId ? standIns.get(r.approverEmployeeId) : undefined));
 }
 
 /** Cursor key of a listed row: its creation instant (as stored, microseconds kept) and id. */
 export type InboxCursor = [string, string];
 
+/** The full name of the employee whose id is `id`, as a scalar subquery (null when there is none). */
+const nameOf = (id: SQL | AnyPgColumn) => sql<string | null>`(SELECT e.first_name || ' ' || e.last_name FROM employees e WHERE e.id = ${id})`;
+/** The delegate standing in today for the approver of the listed request. */
+const standInOf = (approver: AnyPgColumn) => sql<string | null>`(SELECT d.delegate_employee_id FROM approval_delegations d
+  WHERE d.delegator_employee_id = ${approver} AND d.starts_on <= ${todayUtc} AND d.ends_on >= ${todayUtc})`;
+
+/**
+ * One page of a caller's inbox as item views, in one statement: the people's names and the approver's
+ * stand-in today are scalar subqueries (index probes) that PostgreSQL evaluates after the sort and limit,
+ * for the page's rows only. (Joins instead made PGlite's planner hash the whole employees table three
+ * times.) On PGlite every round trip is a trip through the single-threaded WASM engine; this was three.
+ */
 export async function listInbox(
   db: Db,
   principal: Principal,
   options: { box: InboxBox; type?: string | undefined; limit: number; after?: InboxCursor | undefined },
-): Promise<{ rows: ApprovalRequestRecord[]; keys: InboxCursor[] }> {
+): Promise<{ items: ApprovalItemView[]; keys: InboxCursor[] }> {
   const me = principal.employeeId;
   const t = approvalRequests;
   const conditions: Array<SQL | undefined> = [eq(t.organisationId, principal.organisationId)];
@@ -159,13 +176,33 @@ export async function listInbox(
     const [at, id] = options.after;
     conditions.push(ascending ? sql`(${t.createdAt}, ${t.id}) > (${at}::timestamptz, ${id})` : sql`(${t.createdAt}, ${t.id}) < (${at}::timestamptz, ${id})`);
   }
+  const standIn = standInOf(t.approverEmployeeId);
   const rows = await db
-    .select()
+    .select({
+      request: t,
+      subjectName: nameOf(t.subjectEmployeeId),
+      requesterName: nameOf(t.requestedBy),
+      approverName: nameOf(t.approverEmployeeId),
+      deciderName: nameOf(t.decidedBy),
+      standIn,
+      standInName: nameOf(standIn),
+    })
     .from(t)
     .where(and(...conditions))
     .orderBy(...(ascending ? [asc(t.createdAt), asc(t.id)] : [desc(t.createdAt), desc(t.id)]))
     .limit(options.limit + 1);
-  return { rows: rows.map(toRecord), keys: rows.map((r) => [r.createdAt, r.id] as InboxCursor) };
+  const items = rows.map((row) => {
+    const r = row.request;
+    const names: Record<string, string | null> = {
+      [r.subjectEmployeeId]: row.subjectName,
+      [r.requestedBy]: row.requesterName,
+      ...(r.approverEmployeeId ? { [r.approverEmployeeId]: row.approverName } : {}),
+      ...(r.decidedBy ? { [r.decidedBy]: row.deciderName } : {}),
+      ...(row.standIn ? { [row.standIn]: row.standInName } : {}),
+    };
+    return toItemView(toRecord(r), (id) => names[id] ?? undefined, row.standIn ?? undefined);
+  });
+  return { items, keys: rows.map((r) => [r.request.createdAt, r.request.id] as InboxCursor) };
 }
 
 export type YourAction = 'approve' | 'reject' | 'request_info' | 'reassign' | 'respond' | 'withdraw';
@@ -186,7 +223,7 @@ export async function loadApprovalDetail(db: Db, principal: Principal, id: strin
   if (!access.view) throw approvalProblems.notFound(id);
   const history = await db.select().from(approvalHistory).where(eq(approvalHistory.requestId, id)).orderBy(asc(approvalHistory.id));
   const [item] = await toItemViews(db, [request]);
-  const names = await namesOf(db, history.flatMap((h) => [h.actorEmployeeId, h.onBehalfOf, h.approverEmployeeId, h.standInEmployeeId]));
+  const names = fromMap(await namesOf(db, history.flatMap((h) => [h.actorEmployeeId, h.onBehalfOf, h.approverEmployeeId, h.standInEmployeeId])));
   const handler = approvalHandler(request.type);
   const context = { ...(await baseContext(db, request)), ...(handler?.context ? await handler.context(db, request) : {}) };
   return {

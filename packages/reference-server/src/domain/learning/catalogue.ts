@@ -53,7 +53,10 @@ export interface SessionView {
   version: number;
 }
 
-export function toCourseView(row: CourseRow): CourseView {
+/** The columns a course view is made of (the search vector and organisation stay in the database). */
+export type CourseViewRow = Omit<CourseRow, 'search' | 'organisationId'>;
+
+export function toCourseView(row: CourseViewRow): CourseView {
   return {
     id: row.id,
     code: row.code,

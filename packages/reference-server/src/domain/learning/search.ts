@@ -1,10 +1,11 @@
 // Catalogue search: PostgreSQL full-text search over the courses' generated tsvector (title weighted
 // above description, above category and audience; GIN index), filters on the course and on its
 // sessions, keyset paging, and facet counts over the same filters.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/migrate.ts';
-import { classSessions, courses } from '../../db/schema-learning.ts';
+import { courses } from '../../db/schema-learning.ts';
 import type { Delivery } from '../../db/schema-learning.ts';
 import { toCourseView } from './catalogue.ts';
 import type { CourseView } from './catalogue.ts';
@@ -102,54 +103,64 @@ export interface CourseSearchItem extends CourseView {
 /** Keyset of the last row: [relevance, id] when ranking by `q`, else [title, id]. */
 export type SearchCursor = [number | string, string];
 
+const c = alias(courses, 'c');
+
+/** The columns of a course view, read through the alias `c` that the filters use. */
+const courseViewColumns = {
+  id: c.id, code: c.code, title: c.title, description: c.description, category: c.category, delivery: c.delivery,
+  durationMinutes: c.durationMinutes, competencies: c.competencies, audience: c.audience, requiresApproval: c.requiresApproval,
+  status: c.status, version: c.version, createdAt: c.createdAt, updatedAt: c.updatedAt,
+};
+
+/** Scheduled sessions of course `c` starting after `at`, for the correlated subqueries below. */
+const upcomingOf = (at: string) => sql`s.course_id = c.id AND s.status = 'scheduled' AND s.starts_at > ${at}::timestamptz`;
+
+/**
+ * One page of courses with their upcoming sessions, in one statement: the session count and the soonest
+ * bookable session are correlated subqueries that PostgreSQL evaluates for the page's rows only (after
+ * the sort and limit), instead of a second and third round trip that fetched every upcoming session.
+ */
 export async function searchCourses(
   db: Queryable,
   organisationId: string,
   f: CourseFilter,
   page: { limit: number; after?: SearchCursor | undefined; now: Date },
 ): Promise<{ items: CourseSearchItem[]; keys: SearchCursor[] }> {
-  const where = courseWhere(organisationId, f, page.now);
-  let ranked: Array<{ id: string; score: number | null }>;
-  if (f.q) {
-    const after = page.after ? sql`WHERE (score < ${Number(page.after[0])} OR (score = ${Number(page.after[0])} AND id > ${page.after[1]}))` : sql``;
-    ranked = rowsOf<{ id: string; score: number }>(await db.execute(sql`
-      SELECT id, score FROM (SELECT c.id, ${scoreOf(f.q)} AS score FROM courses c WHERE ${where}) ranked
-      ${after} ORDER BY score DESC, id LIMIT ${page.limit + 1}`));
-  } else {
-    const after = page.after ? sql`AND (c.title > ${String(page.after[0])} OR (c.title = ${String(page.after[0])} AND c.id > ${page.after[1]}))` : sql``;
-    ranked = rowsOf<{ id: string }>(await db.execute(sql`
-      SELECT c.id FROM courses c WHERE ${where} ${after} ORDER BY c.title, c.id LIMIT ${page.limit + 1}`)).map((r) => ({ id: r.id, score: null }));
+  const at = page.now.toISOString();
+  const score = f.q ? scoreOf(f.q) : null;
+  let after: SQL | undefined;
+  if (page.after && score) {
+    const [s, id] = [Number(page.after[0]), page.after[1]];
+    after = sql`(${score} < ${s} OR (${score} = ${s} AND c.id > ${id}))`;
+  } else if (page.after) {
+    const [title, id] = [String(page.after[0]), page.after[1]];
+    after = sql`(c.title > ${title} OR (c.title = ${title} AND c.id > ${id}))`;
   }
-  const ids = ranked.map((r) => r.id);
-  if (ids.length === 0) return { items: [], keys: [] };
-  const rows = await db.select().from(courses).where(inArray(courses.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const upcoming = await upcomingSessionsOf(db, ids, page.now);
-  const items = ranked.map(({ id, score }) => ({
-    ...toCourseView(byId.get(id)!),
-    relevance: score === null ? null : Number(score) / 100000,
-    ...(upcoming.get(id) ?? { upcomingSessions: 0, nextSession: null }),
-  }));
-  const keys = ranked.map(({ id, score }): SearchCursor => [score === null ? byId.get(id)!.title : Number(score), id]);
-  return { items, keys };
-}
-
-/** Per course: how many sessions are coming up, and the soonest one that can still be booked. */
-async function upcomingSessionsOf(db: Queryable, courseIds: string[], now: Date): Promise<Map<string, { upcomingSessions: number; nextSession: NextSession | null }>> {
   const rows = await db
-    .select()
-    .from(classSessions)
-    .where(and(inArray(classSessions.courseId, courseIds), eq(classSessions.status, 'scheduled'), gt(classSessions.startsAt, now.toISOString())))
-    .orderBy(asc(classSessions.startsAt), asc(classSessions.id));
-  const out = new Map<string, { upcomingSessions: number; nextSession: NextSession | null }>();
-  for (const s of rows) {
-    const entry = out.get(s.courseId) ?? { upcomingSessions: 0, nextSession: null };
-    entry.upcomingSessions++;
-    const open = s.enrolledCount < s.capacity && new Date(s.bookingDeadline).getTime() > now.getTime();
-    if (!entry.nextSession && open) entry.nextSession = { id: s.id, startsAt: isoInstant(s.startsAt), venue: s.venue, placesLeft: s.capacity - s.enrolledCount };
-    out.set(s.courseId, entry);
-  }
-  return out;
+    .select({
+      ...courseViewColumns,
+      score: score ? sql<number>`${score}`.mapWith(Number) : sql<null>`NULL`,
+      upcomingSessions: sql<number>`(SELECT count(*)::int FROM class_sessions s WHERE ${upcomingOf(at)})`.mapWith(Number),
+      // As text, parsed here: the drivers differ in whether they parse json themselves.
+      nextSession: sql<NextSession | null>`(SELECT json_build_object('id', s.id, 'startsAt', s.starts_at, 'venue', s.venue, 'placesLeft', s.capacity - s.enrolled_count)::text
+          FROM class_sessions s WHERE ${upcomingOf(at)} AND s.enrolled_count < s.capacity AND s.booking_deadline > ${at}::timestamptz
+          ORDER BY s.starts_at, s.id LIMIT 1)`.mapWith((text: string) => {
+        const next = JSON.parse(text) as NextSession;
+        return { ...next, startsAt: isoInstant(next.startsAt) };
+      }),
+    })
+    .from(c)
+    .where(and(courseWhere(organisationId, f, page.now), after))
+    .orderBy(...(score ? [sql`${score} DESC`, asc(c.id)] : [asc(c.title), asc(c.id)]))
+    .limit(page.limit + 1);
+  const items = rows.map(({ score: relevance, upcomingSessions, nextSession, ...course }) => ({
+    ...toCourseView(course),
+    relevance: relevance === null ? null : relevance / 100000,
+    upcomingSessions,
+    nextSession,
+  }));
+  const keys = rows.map((r): SearchCursor => [r.score === null ? r.title : r.score, r.id]);
+  return { items, keys };
 }
 
 export interface FacetCount {
