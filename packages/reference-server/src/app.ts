@@ -73,10 +73,14 @@ export function createApp(options: AppOptions) {
     }),
   );
   const limitBody = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ApiProblem(413, 'payload_too_large', 'Request body too large', 'Request bodies are limited to 256 KiB.'); } });
-  // GET and HEAD requests never carry a body here; asking for one would make @hono/node-server build
-  // a full fetch Request (headers, AbortSignal, stream) for every read, for nothing.
-  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use('/v1/*', rejectNulCharacters);
+  // The checks of the request itself (body size, NUL characters). They run after authentication, so a
+  // caller without a valid token hears 401 whatever they sent (mounted before the demo routes for those).
+  const requestGuards = (path: string) => {
+    // GET and HEAD requests never carry a body here; asking for one would make @hono/node-server build
+    // a full fetch Request (headers, AbortSignal, stream) for every read, for nothing.
+    app.use(path, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+    app.use(path, rejectNulCharacters);
+  };
   app.use('/v1/*', async (c, next) => {
     c.set('db', options.database.db);
     await next();
@@ -88,11 +92,15 @@ export function createApp(options: AppOptions) {
     bearerFormat: 'JWT',
   });
 
-  if (options.demo) app.route('/v1', demoRoutes(options.demo));
+  if (options.demo) {
+    requestGuards('/v1/demo/*');
+    app.route('/v1', demoRoutes(options.demo));
+  }
   // Everything else under /v1 needs a signed-in caller ('/v1/me/*' also matches '/v1/me').
   for (const path of ['/v1/me/*', '/v1/people/*', '/v1/audit-events', '/v1/payroll/*', '/v1/approvals', '/v1/approvals/*', '/v1/events', '/v1/calendars/*', '/v1/absence/*', '/v1/courses', '/v1/courses/*', '/v1/sessions/*', '/v1/enrolments', '/v1/enrolments/*', '/v1/learning/*', '/v1/analytics/*']) {
     app.use(path, requireAuth(options.verifier));
   }
+  requestGuards('/v1/*');
   // After auth, so the budget is per employee (per address when a route has no caller).
   if (options.rateLimit !== false) app.use('/v1/*', rateLimit(options.rateLimit ?? { limit: 300, windowSeconds: 60, burst: 60 }));
   app.route('/v1', payslipRoutes());

@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Logger } from 'drizzle-orm/logger';
 import { createApp } from '../src/app.ts';
+import type { Database, Db } from '../src/db/database.ts';
+import { schema } from '../src/db/schema.ts';
 import { createDemoIssuer } from '../src/auth/tokens.ts';
 import { rowsOf } from '../src/db/migrate.ts';
 import { isSeeded, seedDatabase } from '../src/seed/seed.ts';
@@ -20,8 +25,11 @@ import { exited, faultTarget, openTarget, spawnChild, waitForOutput } from './he
 const childTarget = process.env['ESR_FAULT_SERVER'];
 
 if (childTarget) {
-  const database = await openTarget(childTarget);
-  if (!(await isSeeded(database.db))) await seedDatabase(database, { staff: 40, organisations: 1, asOf });
+  const opened = await openTarget(childTarget);
+  if (!(await isSeeded(opened.db))) await seedDatabase(opened, { staff: 40, organisations: 1, asOf });
+  // ESR_FAULT_KILL_AT_KEY_STORE: the process kills itself (-9) as it is about to store a response under
+  // its Idempotency-Key, i.e. after the handler's write and before the key's record of it.
+  const database = process.env['ESR_FAULT_KILL_AT_KEY_STORE'] ? killingAtKeyStore(opened) : opened;
   const demo = await createDemoIssuer();
   const app = createApp({ database, verifier: demo, demo, rateLimit: false });
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`listening on ${info.port}`));
@@ -123,4 +131,62 @@ if (childTarget) {
       await target.dispose();
     }
   });
+
+  // The gap the one transaction closes: a process killed after the handler's write but before the key's
+  // record of it used to leave the write committed and the key in flight, so a retry after the in-flight
+  // timeout wrote a second time. Now both roll back together: the retry runs once, and only once.
+  test(`${engine}: killed between the write and its Idempotency-Key record: the retry writes exactly once`, { timeout: 240_000 }, async () => {
+    const target = await faultTarget('esr-keystore');
+    try {
+      const doomed = spawnChild(self, { ESR_FAULT_SERVER: target.target, ESR_FAULT_KILL_AT_KEY_STORE: '1' });
+      const [, port] = await waitForOutput(doomed, /listening on (\d+)/);
+      const base = `http://127.0.0.1:${port}`;
+      const people = async (role: string) => ((await (await fetch(`${base}/v1/demo/people?role=${role}&limit=5`)).json()) as { data: Array<{ employeeId: string }> }).data;
+      const [admin] = await people('hr_admin');
+      const [employee] = await people('employee');
+      const { token } = (await (await fetch(`${base}/v1/demo/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId: admin!.employeeId }) })).json()) as { token: string };
+      const adjustOn = (at: string) =>
+        fetch(`${at}/v1/people/${employee!.employeeId}/leave-adjustments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'gap-1' },
+          body: JSON.stringify({ kind: 'annual', minutes: 15, reason: 'gap-1', on: asOf }),
+        });
+      await assert.rejects(adjustOn(base), 'the server dies before answering');
+      assert.equal(await exited(doomed), 'SIGKILL');
+
+      const second = await startServer(target.target);
+      const retry = await second.adjust('gap-1');
+      assert.equal(retry.status, 201, `the retry runs at once (was: 409 in flight, then a second write): ${retry.status}`);
+      assert.equal(retry.headers.get('idempotent-replayed'), null, 'nothing to replay: the killed attempt left no trace');
+      const replay = await second.adjust('gap-1');
+      assert.equal(replay.status, 201);
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+
+      const database = await target.open();
+      try {
+        const rows = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM leave_adjustments WHERE reason = 'gap-1'`));
+        assert.equal(Number(rows[0]!.n), 1, 'written exactly once');
+        const [key] = rowsOf<{ state: string; response_status: number }>(await database.db.execute(sql`SELECT state, response_status FROM idempotency_keys WHERE key = 'gap-1'`));
+        assert.equal(key?.state, 'done');
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await target.dispose();
+    }
+  });
+}
+
+/** The same database, whose driver kills the process on the statement that stores an idempotent response. */
+function killingAtKeyStore(database: Database): Database {
+  const logger: Logger = {
+    logQuery(query) {
+      if (/^update "idempotency_keys" set "state"/i.test(query)) process.kill(process.pid, 'SIGKILL');
+    },
+  };
+  const client = (database.db as unknown as { $client: never }).$client;
+  const db = (database.engine === 'postgres' ? drizzlePostgres({ client, schema, logger }) : drizzlePglite({ client, schema, logger })) as unknown as Db;
+  return { ...database, db, exec: database.exec, close: database.close };
 }

@@ -139,6 +139,34 @@ describe(`hostile input: every route fuzzed from the OpenAPI document on ${engin
     await check(route, { method: 'POST', url: '/v1/people/me/leave-requests', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'annual', startDate: '2200-12-01', endDate: '2200-12-31' }), note: 'regression' });
   });
 
+  // Authentication is checked before anything about the request itself: without a valid token the
+  // answer is 401 whatever the path, query or body hold (NUL characters, oversized or malformed bodies).
+  test('no token, or a bad one: 401 before any check of the request itself', async () => {
+    const big = JSON.stringify({ type: 'annual', startDate: '2027-01-12', reason: 'x'.repeat(300 * 1024) });
+    const requests: Array<{ method: string; url: string; body?: string; headers?: Record<string, string> }> = [
+      { method: 'GET', url: '/v1/approvals/a%00b' },
+      { method: 'GET', url: '/v1/audit-events?action=%00' },
+      { method: 'POST', url: '/v1/people/%00/name-change-requests', body: 'undefined' },
+      { method: 'POST', url: '/v1/people/me/leave-requests', body: JSON.stringify({ type: 'annual', startDate: '2027-01-12', reason: 'x\u0000y' }) },
+      { method: 'POST', url: '/v1/people/me/leave-requests', body: big },
+      { method: 'POST', url: '/v1/people/me/leave-requests', body: '{"type":' },
+      { method: 'POST', url: '/v1/approvals/apr_x/decision', body: JSON.stringify({ action: 'approve', extra: '\u0000' }), headers: { 'idempotency-key': 'bad key with spaces' } },
+    ];
+    const before = await snapshot(h.database);
+    for (const r of requests) {
+      for (const authorization of [undefined, 'Bearer not.a.token']) {
+        const res = await app.request(r.url, {
+          method: r.method,
+          headers: { ...(authorization ? { authorization } : {}), ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers },
+          ...(r.body !== undefined ? { body: r.body } : {}),
+        });
+        assert.equal(res.status, 401, `${r.method} ${r.url} (${authorization ?? 'no token'}) answered ${res.status}`);
+        assert.equal((await readProblem(res))['code'], 'unauthenticated');
+      }
+    }
+    assert.deepEqual(changedTables(before, await snapshot(h.database)), []);
+  });
+
   test('the document lists the routes to fuzz', () => {
     assert.ok(operationsOf(doc).length >= 60, `only ${operationsOf(doc).length} operations in the document`);
   });

@@ -1,4 +1,4 @@
-export { auditContext, auditRead, recordAudit } from './record.ts';
+export { auditContext, auditRead, auditRowOf, recordAudit } from './record.ts';
 export type { AuditDb, AuditEntry } from './record.ts';
 export { maskChanges, maskEmail, maskPhone, maskValue, redactText } from './masking.ts';
 export type { FieldChange } from './masking.ts';

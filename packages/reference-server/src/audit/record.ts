@@ -26,22 +26,24 @@ export interface AuditEntry {
 
 /** Appends one audit event; returns its id. Values in `changes` are masked (see maskValue). */
 export async function recordAudit(db: AuditDb, entry: AuditEntry): Promise<number> {
+  const [row] = await db.insert(auditEvents).values(auditRowOf(entry)).returning({ id: auditEvents.id });
+  return row!.id;
+}
+
+/** The audit_events row of an entry, values masked: for writes that insert it in their own SQL. */
+export function auditRowOf(entry: AuditEntry) {
   if (!entry.action || !entry.resource) throw new Error('recordAudit: action and resource are required');
   const changes = entry.changes && Object.keys(entry.changes).length > 0 ? maskChanges(entry.changes) : null;
-  const [row] = await db
-    .insert(auditEvents)
-    .values({
-      organisationId: entry.principal.organisationId,
-      actorEmployeeId: entry.principal.employeeId,
-      action: entry.action,
-      resource: entry.resource,
-      subjectEmployeeId: entry.subjectEmployeeId ?? null,
-      changes,
-      ip: entry.ip ?? null,
-      requestId: entry.requestId ?? null,
-    })
-    .returning({ id: auditEvents.id });
-  return row!.id;
+  return {
+    organisationId: entry.principal.organisationId,
+    actorEmployeeId: entry.principal.employeeId,
+    action: entry.action,
+    resource: entry.resource,
+    subjectEmployeeId: entry.subjectEmployeeId ?? null,
+    changes,
+    ip: entry.ip ?? null,
+    requestId: entry.requestId ?? null,
+  };
 }
 
 /**

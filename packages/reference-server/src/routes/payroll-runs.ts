@@ -118,7 +118,9 @@ const finaliseRoute = createRoute({
 /** The payroll-run routes; `options` tune the background worker (batch size, test hooks). */
 export function payrollRunRoutes(options: PayrollRunOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('/payroll/runs', idempotency());
+  // A run is committed before it answers (its id goes to a background worker); a second start of the
+  // same period is refused by the one-live-run rule, so the key need not share its transaction.
+  app.use('/payroll/runs', idempotency({ separateTransactions: true }));
   return app
     .openapi(startRoute, async (c) => {
       requirePayrollAdmin(c.var.principal);

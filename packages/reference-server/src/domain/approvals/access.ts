@@ -31,16 +31,10 @@ export interface ApprovalAccess {
  * - anyone else, and every other organisation: not found.
  */
 export async function approvalAccess(db: Db | Tx, principal: Principal, request: ApprovalRequestRecord): Promise<ApprovalAccess> {
-  const none: ApprovalAccess = { view: false, isRequester: false, decide: null, refusal: approvalProblems.notFound(request.id), standIn: null };
-  if (request.organisationId !== principal.organisationId) return none;
+  if (request.organisationId !== principal.organisationId) return noAccess(request);
   const me = principal.employeeId;
-  const isRequester = request.requestedBy === me;
-  const isSubject = request.subjectEmployeeId === me;
-  const isHr = principal.roles.includes('hr_admin');
   const nominal = request.approverKind === 'employee' ? request.approverEmployeeId : null;
   const standIn = nominal ? await activeStandIn(db, nominal) : null;
-  const candidate = request.approverKind === 'hr_pool' ? isHr : me === nominal || me === standIn;
-
   const [involved] = await db
     .select({ approvedEarlier: sql<boolean>`bool_or(${approvalHistory.action} = 'approved' AND ${approvalHistory.actorEmployeeId} = ${me})` })
     .from(approvalHistory)
@@ -51,8 +45,25 @@ export async function approvalAccess(db: Db | Tx, principal: Principal, request:
       ),
     )
     .groupBy(approvalHistory.requestId);
+  return accessFrom(principal, request, standIn, involved ?? null);
+}
 
-  const view = isRequester || isSubject || candidate || isHr || involved !== undefined;
+const noAccess = (request: ApprovalRequestRecord): ApprovalAccess => ({ view: false, isRequester: false, decide: null, refusal: approvalProblems.notFound(request.id), standIn: null });
+
+/**
+ * approvalAccess from what it reads: the nominal approver's stand-in today, and whether the caller
+ * acted on the request before (null: never; approvedEarlier: approved one of its steps).
+ */
+export function accessFrom(principal: Principal, request: ApprovalRequestRecord, standIn: string | null, involved: { approvedEarlier: boolean } | null): ApprovalAccess {
+  if (request.organisationId !== principal.organisationId) return noAccess(request);
+  const none = noAccess(request);
+  const me = principal.employeeId;
+  const isRequester = request.requestedBy === me;
+  const isSubject = request.subjectEmployeeId === me;
+  const isHr = principal.roles.includes('hr_admin');
+  const nominal = request.approverKind === 'employee' ? request.approverEmployeeId : null;
+  const candidate = request.approverKind === 'hr_pool' ? isHr : me === nominal || me === standIn;
+  const view = isRequester || isSubject || candidate || isHr || involved !== null;
   if (!view) return none;
   let refusal: ApiProblem = approvalProblems.notYourStep();
   let decide: ApprovalAccess['decide'] = null;

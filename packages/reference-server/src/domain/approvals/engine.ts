@@ -4,20 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../audit/index.ts';
+import { auditRowOf, recordAudit } from '../../audit/index.ts';
 import { isInReportingLine } from '../../auth/access.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/database.ts';
+import { sqlRows } from '../../db/raw.ts';
 import { approvalRequests, employees } from '../../db/schema.ts';
 import { approvalHistory } from '../../db/schema-approvals.ts';
 import type { ApprovalHistoryAction } from '../../db/schema-approvals.ts';
 import { problems } from '../../http/problem.ts';
 import type { FieldIssue } from '../../http/problem.ts';
-import { approvalAccess } from './access.ts';
+import { accessFrom } from './access.ts';
 import { emitEvent } from './events.ts';
+import type { EventInput } from './events.ts';
 import { approvalProblems } from './problems.ts';
 import { approvalHandler } from './registry.ts';
-import { activeStandIn, resolveStep, ruleFor } from './rules.ts';
+import { activeStandIn, resolveStep, ruleFor, todayUtcText } from './rules.ts';
 import type { ResolvedApprover } from './rules.ts';
 import { terminalStatuses } from './types.ts';
 import type { ApprovalRequestRecord, ApprovalStatus, DecisionInput, SubmitApprovalInput, Tx } from './types.ts';
@@ -82,7 +84,12 @@ async function addHistory(
 }
 
 async function emitApprovalEvent(tx: Queryable, type: string, request: ApprovalRequestRecord, actor: string | null, extra: { standIn?: string | null; audience?: Array<string | null> } = {}) {
-  await emitEvent(tx as Tx, {
+  await emitEvent(tx as Tx, approvalEventInput(type, request, actor, extra));
+}
+
+/** The feed event of an approval's transition (emitApprovalEvent's, for callers writing it in their own SQL). */
+export function approvalEventInput(type: string, request: ApprovalRequestRecord, actor: string | null, extra: { standIn?: string | null; audience?: Array<string | null> } = {}): EventInput {
+  return {
     organisationId: request.organisationId,
     type,
     resourceType: 'approval_request',
@@ -100,7 +107,7 @@ async function emitApprovalEvent(tx: Queryable, type: string, request: ApprovalR
       subjectRef: request.subjectRef,
       version: request.version,
     },
-  });
+  };
 }
 
 /**
@@ -172,11 +179,41 @@ async function transition(tx: Queryable, from: ApprovalRequestRecord, allowed: A
   throw approvalProblems.versionMoved(now.version);
 }
 
+// The request with what approvalAccess needs (the nominal approver's stand-in today; whether the caller
+// acted on it before), in one prepared statement.
+const loadForWriteSql = `
+SELECT r.id, r.organisation_id, r.type, r.subject_employee_id, r.requested_by, r.payload, r.subject_ref, r.status, r.route, r.current_step,
+       r.approver_kind, r.approver_employee_id, r.version, r.due_at::text, r.created_at::text, r.updated_at::text, r.decided_at::text, r.decided_by,
+       (SELECT d.delegate_employee_id FROM approval_delegations d
+         WHERE r.approver_kind = 'employee' AND d.delegator_employee_id = r.approver_employee_id
+           AND d.starts_on <= ${todayUtcText} AND d.ends_on >= ${todayUtcText} LIMIT 1) AS stand_in,
+       (SELECT json_build_object('approvedEarlier', coalesce(bool_or(h.action = 'approved' AND h.actor_employee_id = $2), false))
+          FROM approval_history h
+         WHERE h.request_id = r.id AND (h.actor_employee_id = $2 OR h.approver_employee_id = $2 OR h.on_behalf_of = $2)
+        HAVING count(*) > 0) AS involved
+  FROM approval_requests r
+ WHERE r.id = $1`;
+
+interface LoadForWriteRow {
+  id: string; organisation_id: string; type: string; subject_employee_id: string; requested_by: string; payload: unknown; subject_ref: string | null;
+  status: ApprovalStatus; route: unknown; current_step: number; approver_kind: 'employee' | 'hr_pool' | null; approver_employee_id: string | null;
+  version: number; due_at: string | null; created_at: string; updated_at: string; decided_at: string | null; decided_by: string | null;
+  stand_in: string | null; involved: unknown;
+}
+
+const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
 /** Reads the request for a write: 404 if the caller may not see it, 409 if final, 412 if `expectedVersion` is stale. */
 async function loadForWrite(tx: Queryable, principal: Principal, id: string, expectedVersion: number | null | undefined) {
-  const request = await loadApproval(tx, id);
-  if (!request) throw approvalProblems.notFound(id);
-  const access = await approvalAccess(tx, principal, request);
+  const [r] = await sqlRows<LoadForWriteRow>(tx, loadForWriteSql, [id, principal.employeeId]);
+  if (!r) throw approvalProblems.notFound(id);
+  const request = toRecord({
+    id: r.id, organisationId: r.organisation_id, type: r.type, subjectEmployeeId: r.subject_employee_id, requestedBy: r.requested_by,
+    payload: parsed<Record<string, unknown>>(r.payload), subjectRef: r.subject_ref, status: r.status, route: parsed<Row['route']>(r.route),
+    currentStep: r.current_step, approverKind: r.approver_kind, approverEmployeeId: r.approver_employee_id, version: r.version, dueAt: r.due_at,
+    createdAt: r.created_at, updatedAt: r.updated_at, decidedAt: r.decided_at, decidedBy: r.decided_by,
+  });
+  const access = accessFrom(principal, request, r.stand_in, parsed<{ approvedEarlier: boolean } | null>(r.involved));
   if (!access.view) throw approvalProblems.notFound(id);
   if (isTerminal(request.status)) throw approvalProblems.alreadyDecided(request.status);
   if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== request.version) throw approvalProblems.versionMoved(request.version);
@@ -216,6 +253,47 @@ async function checkReassignable(tx: Queryable, request: ApprovalRequestRecord, 
 }
 
 export type DecisionOutcome = 'approved' | 'advanced' | 'rejected' | 'info_requested' | 'reassigned';
+
+// What a final decision leaves behind (addHistory, audit, emitApprovalEvent), in one prepared statement;
+// the feed event is written under the organisation's event lock as emitEvent writes it.
+const decisionTrailSql = `
+WITH history AS (
+  INSERT INTO approval_history (request_id, organisation_id, actor_employee_id, on_behalf_of, action, step, comment, approver_kind, approver_employee_id, stand_in_employee_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL, NULL)
+), audit AS (
+  INSERT INTO audit_events (organisation_id, actor_employee_id, action, resource, subject_employee_id, changes, ip, request_id)
+  VALUES ($8, $9, $10, $11, $12, $13::jsonb, $14, $15)
+)
+INSERT INTO events (organisation_id, type, resource_type, resource_id, subject_employee_id, actor_employee_id, audience, data)
+SELECT $2, $16, 'approval_request', $1, $12, $3, ARRAY(SELECT jsonb_array_elements_text($17::jsonb)), $18::jsonb
+  FROM (SELECT pg_advisory_xact_lock(727275, hashtext($2))) AS organisation_event_lock`;
+
+/** A final decision's history row, audit event and feed event. */
+async function recordFinalDecision(
+  tx: Queryable,
+  principal: Principal,
+  ctx: RequestContext,
+  decided: ApprovalRequestRecord,
+  entry: { history: 'approved' | 'rejected'; audit: string; event: string; from: ApprovalStatus; onBehalfOf: string | null; comment: string | null },
+): Promise<void> {
+  const me = principal.employeeId;
+  const a = auditRowOf({
+    principal,
+    action: entry.audit,
+    resource: `approval_request:${decided.type}`,
+    subjectEmployeeId: decided.subjectEmployeeId,
+    changes: { status: { from: entry.from, to: decided.status }, ...(entry.onBehalfOf ? { role: { to: 'stand_in' } } : {}) },
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+  });
+  const event = approvalEventInput(entry.event, decided, me, { audience: [entry.onBehalfOf] });
+  const audience = [...new Set(event.audience.filter((x): x is string => typeof x === 'string'))];
+  await sqlRows(tx, decisionTrailSql, [
+    decided.id, decided.organisationId, me, entry.onBehalfOf, entry.history, decided.currentStep, entry.comment,
+    a.organisationId, a.actorEmployeeId, a.action, a.resource, a.subjectEmployeeId, a.changes === null ? null : JSON.stringify(a.changes), a.ip, a.requestId,
+    entry.event, JSON.stringify(audience), JSON.stringify(event.data ?? {}),
+  ]);
+}
 
 async function audit(tx: Queryable, principal: Principal, ctx: RequestContext, request: ApprovalRequestRecord, action: string, from: ApprovalStatus, onBehalfOf: string | null) {
   await recordAudit(tx, {
@@ -266,9 +344,7 @@ export async function decideApproval(
         const handler = approvalHandler(approved.type);
         if (!handler) throw new Error(`no handler registered for approval type ${approved.type}`);
         await handler.onApproved(tx, approved);
-        await addHistory(tx, approved, { action: 'approved', actor: me, onBehalfOf, comment });
-        await audit(tx, principal, ctx, approved, 'approve', request.status, onBehalfOf);
-        await emitApprovalEvent(tx, 'approval.approved', approved, me, { audience: [onBehalfOf] });
+        await recordFinalDecision(tx, principal, ctx, approved, { history: 'approved', audit: 'approve', event: 'approval.approved', from: request.status, onBehalfOf, comment });
         return { request: approved, outcome: 'approved' as const };
       }
       const step = request.currentStep + 1;
@@ -287,9 +363,7 @@ export async function decideApproval(
     if (input.action === 'reject') {
       const rejected = await transition(tx, request, ['pending'], { status: 'rejected', decidedAt: sql`now()`, decidedBy: me });
       await approvalHandler(rejected.type)?.onRejected?.(tx, rejected);
-      await addHistory(tx, rejected, { action: 'rejected', actor: me, onBehalfOf, comment });
-      await audit(tx, principal, ctx, rejected, 'reject', request.status, onBehalfOf);
-      await emitApprovalEvent(tx, 'approval.rejected', rejected, me, { audience: [onBehalfOf] });
+      await recordFinalDecision(tx, principal, ctx, rejected, { history: 'rejected', audit: 'reject', event: 'approval.rejected', from: request.status, onBehalfOf, comment });
       return { request: rejected, outcome: 'rejected' as const };
     }
 

@@ -8,9 +8,9 @@ export type {
 } from './types.ts';
 export { terminalStatuses } from './types.ts';
 export { approvalHandler, registerApprovalType, registeredApprovalTypes } from './registry.ts';
-export { activeStandIn, defaultRules, fallbackRule, resolveStep, ruleFor, setApprovalRule, supervisorChain } from './rules.ts';
+export { activeStandIn, approverInChain, defaultRules, fallbackRule, resolveStep, ruleFor, setApprovalRule, supervisorChain } from './rules.ts';
 export {
-  decideApproval, findApprovalBySubjectRef, loadApproval, respondToApproval, submitApproval, submitApprovalDeferringEvent, toRecord, validateDecision, withdrawApproval,
+  approvalEventInput, decideApproval, findApprovalBySubjectRef, loadApproval, respondToApproval, submitApproval, submitApprovalDeferringEvent, toRecord, validateDecision, withdrawApproval,
 } from './engine.ts';
 export type { DecisionOutcome, RequestContext } from './engine.ts';
 export { approvalAccess } from './access.ts';

@@ -21,7 +21,8 @@ export const defaultRules: Record<string, ApprovalStepKind[]> = {
 export const fallbackRule: ApprovalStepKind[] = ['line_manager'];
 
 /** Today's date on the database clock, in UTC (delegation ranges are dates). */
-export const todayUtc = sql`(now() AT TIME ZONE 'UTC')::date`;
+export const todayUtcText = `(now() AT TIME ZONE 'UTC')::date`;
+export const todayUtc = sql.raw(todayUtcText);
 
 /** The organisation's route for `type`: its own rule, else the default in code. */
 export async function ruleFor(db: Queryable, organisationId: string, type: string): Promise<ApprovalStepKind[]> {
@@ -77,7 +78,12 @@ export type ResolvedApprover = { kind: 'employee'; employeeId: string } | { kind
  */
 export async function resolveStep(db: Queryable, subjectEmployeeId: string, kind: ApprovalStepKind, exclude: ReadonlySet<string>): Promise<ResolvedApprover> {
   if (kind === 'hr') return { kind: 'hr_pool', employeeId: null };
-  const chain = await supervisorChain(db, subjectEmployeeId);
+  return approverInChain(await supervisorChain(db, subjectEmployeeId), kind, exclude);
+}
+
+/** resolveStep's choice, given the subject's supervisor chain (nearest first). */
+export function approverInChain(chain: readonly string[], kind: ApprovalStepKind, exclude: ReadonlySet<string>): ResolvedApprover {
+  if (kind === 'hr') return { kind: 'hr_pool', employeeId: null };
   const start = kind === 'line_manager' ? 0 : 1;
   const found = chain.slice(start).find((id) => !exclude.has(id));
   return found ? { kind: 'employee', employeeId: found } : { kind: 'hr_pool', employeeId: null };

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { sqlRows } from '../../db/raw.ts';
 import { employees } from '../../db/schema.ts';
 import { leaveRequests } from '../../db/schema-leave.ts';
 import type { BalanceKind, LeaveStatus, LeaveType, LeaveUnit } from '../../db/schema-leave.ts';
@@ -16,11 +17,12 @@ import { preconditionFailed } from '../../http/etag.ts';
 import { problems } from '../../http/problem.ts';
 import { submitApprovalDeferringEvent, withdrawApproval } from '../approvals/index.ts';
 import { addDaysIso, dayOf, isoOf, todayDay } from '../calendars/dates.ts';
-import { confirm, ensureBalance, release, reserve } from './balances.ts';
+import { ensureBalance, release, reserve } from './balances.ts';
 import { countLeave } from './counting.ts';
 import { leaveYearOf, loadLeaveFacts } from './facts.ts';
 import type { LeaveFacts, Queryable, Tx } from './facts.ts';
 import { formatMinutes, leaveProblems } from './problems.ts';
+import { lockAndLoad, readClashAndBalances, reserveBalance, writeSubmittedRequest } from './submit-sql.ts';
 
 export const leaveTypes: readonly LeaveType[] = ['annual', 'study', 'special', 'compassionate', 'toil'];
 export const leaveApprovalType = 'leave.request';
@@ -105,20 +107,11 @@ async function lockPerson(tx: Tx, employeeId: string): Promise<void> {
   await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, employeeId)).for('no key update');
 }
 
+type Draft = { id?: string; type: LeaveType; startDate: string; endDate: string; unit: LeaveUnit; half: 'am' | 'pm' | null; minutes: number | null };
+
 /** The checks a request must pass to be pending; returns the counted minutes. */
-async function validateForSubmission(tx: Queryable, facts: LeaveFacts, r: { id?: string; type: LeaveType; startDate: string; endDate: string; unit: LeaveUnit; half: 'am' | 'pm' | null; minutes: number | null }, today: string) {
-  if (r.startDate < today) throw leaveProblems.inPast();
-  const a = facts.assignment;
-  if (r.startDate < a.startDate || (a.endDate !== null && r.endDate > a.endDate)) throw leaveProblems.outsideEmployment(a.startDate, a.endDate);
-  const leaveYear = leaveYearOf(facts, r.startDate);
-  if (r.endDate > leaveYear.end) throw leaveProblems.spansLeaveYears(leaveYear.end);
-  const counted = countLeave(facts, { startDate: r.startDate, endDate: r.endDate, unit: r.unit, half: r.half, minutes: r.minutes });
-  if (counted.minutes === 0) throw leaveProblems.noWorkingTime();
-  if (r.type === 'annual' && facts.settings.noticeMultiplier > 0) {
-    // Notice in calendar days: at least multiplier × the working days asked for (a half day counts as one).
-    const need = facts.settings.noticeMultiplier * counted.workingDays;
-    if (dayOf(r.startDate) - dayOf(today) < need) throw leaveProblems.insufficientNotice(need, addDaysIso(today, need));
-  }
+async function validateForSubmission(tx: Queryable, facts: LeaveFacts, r: Draft, today: string) {
+  const { counted, leaveYear } = checkRules(facts, r, today);
   const [clash] = await tx
     .select({ id: leaveRequests.id, startDate: leaveRequests.startDate, endDate: leaveRequests.endDate, unit: leaveRequests.unit, half: leaveRequests.half })
     .from(leaveRequests)
@@ -133,6 +126,23 @@ async function validateForSubmission(tx: Queryable, facts: LeaveFacts, r: { id?:
     ))
     .limit(1);
   if (clash) throw leaveProblems.overlap(clash.id, clash.startDate, clash.endDate);
+  return { counted, leaveYear };
+}
+
+/** The rules that need no database: dates, employment, leave year, working time, notice. */
+function checkRules(facts: LeaveFacts, r: Draft, today: string) {
+  if (r.startDate < today) throw leaveProblems.inPast();
+  const a = facts.assignment;
+  if (r.startDate < a.startDate || (a.endDate !== null && r.endDate > a.endDate)) throw leaveProblems.outsideEmployment(a.startDate, a.endDate);
+  const leaveYear = leaveYearOf(facts, r.startDate);
+  if (r.endDate > leaveYear.end) throw leaveProblems.spansLeaveYears(leaveYear.end);
+  const counted = countLeave(facts, { startDate: r.startDate, endDate: r.endDate, unit: r.unit, half: r.half, minutes: r.minutes });
+  if (counted.minutes === 0) throw leaveProblems.noWorkingTime();
+  if (r.type === 'annual' && facts.settings.noticeMultiplier > 0) {
+    // Notice in calendar days: at least multiplier × the working days asked for (a half day counts as one).
+    const need = facts.settings.noticeMultiplier * counted.workingDays;
+    if (dayOf(r.startDate) - dayOf(today) < need) throw leaveProblems.insufficientNotice(need, addDaysIso(today, need));
+  }
   return { counted, leaveYear };
 }
 
@@ -163,6 +173,7 @@ async function submitInTx(tx: Tx, ctx: WriteContext, facts: LeaveFacts, row: Lea
 }
 
 export async function createLeaveRequest(db: Queryable, ctx: WriteContext, employeeId: string, input: NewLeaveRequest): Promise<LeaveRequestView> {
+  if (input.submit !== false) return createSubmitted(db, ctx, employeeId, input);
   const endDate = input.endDate ?? input.startDate;
   const today = todayOf(ctx);
   return db.transaction(async (tx) => {
@@ -206,6 +217,42 @@ export async function createLeaveRequest(db: Queryable, ctx: WriteContext, emplo
     });
     await submitted?.emitSubmitted();
     return toView(final);
+  });
+}
+
+/**
+ * Requests leave for approval: the hottest write, in four prepared statements (submit-sql.ts) with the
+ * same rules, locks and rows as the general path (a draft, then submitInTx). The requester is the person
+ * (policy leaveRequestWrite is self only) and authorise() found them in the caller's organisation, which
+ * is what submitApproval's own employee check establishes.
+ */
+async function createSubmitted(db: Queryable, ctx: WriteContext, employeeId: string, input: NewLeaveRequest): Promise<LeaveRequestView> {
+  const draft = { type: input.type, startDate: input.startDate, endDate: input.endDate ?? input.startDate, unit: input.unit, half: input.half ?? null, minutes: input.minutes ?? null };
+  return db.transaction(async (tx) => {
+    const locked = await lockAndLoad(tx, employeeId, leaveApprovalType);
+    if (!locked) throw leaveProblems.noAssignment(employeeId);
+    const { facts } = locked;
+    const { counted, leaveYear } = checkRules(facts, draft, todayOf(ctx));
+    const kind = balanceKindOf(input.type);
+    const seen = await readClashAndBalances(tx, employeeId, draft, leaveYear.start, kind ?? 'annual');
+    if (seen.clash) throw leaveProblems.overlap(seen.clash.id, seen.clash.startDate, seen.clash.endDate);
+    if (kind) await reserveBalance(tx, facts, leaveYear, kind, counted.minutes, seen);
+    const row = await writeSubmittedRequest(tx, {
+      facts,
+      route: locked.route,
+      chain: locked.chain,
+      request: { ...draft, minutes: counted.minutes, leaveYearStart: leaveYear.start, reason: input.reason ?? null },
+      requestedBy: ctx.principal.employeeId,
+      approvalType: leaveApprovalType,
+      audit: {
+        ...ctx,
+        action: 'request',
+        resource: 'leave_request',
+        subjectEmployeeId: employeeId,
+        changes: { status: { to: 'pending' }, dates: { to: `${draft.startDate}..${draft.endDate}` } },
+      },
+    });
+    return toView(row as LeaveRequestRow);
   });
 }
 
@@ -272,25 +319,30 @@ export async function cancelLeaveRequest(db: Queryable, ctx: WriteContext, emplo
   });
 }
 
-/** pending → to, releasing or confirming the reserved minutes; null when it was not pending. */
-async function decide(tx: Queryable, id: string, to: 'approved' | 'rejected' | 'cancelled'): Promise<LeaveRequestRow | null> {
-  const [row] = await tx
-    .update(leaveRequests)
-    .set({
-      status: to,
-      ...(to === 'cancelled' ? { cancelledAt: sql`now()` } : { decidedAt: sql`now()` }),
-      updatedAt: sql`now()`,
-      version: sql`${leaveRequests.version} + 1`,
-    })
-    .where(and(eq(leaveRequests.id, id), eq(leaveRequests.status, 'pending')))
-    .returning();
-  if (!row) return null;
-  const kind = balanceKindOf(row.type);
-  if (kind) {
-    if (to === 'approved') await confirm(tx, row.employeeId, row.leaveYearStart, kind, row.minutes);
-    else await release(tx, row.employeeId, row.leaveYearStart, kind, row.minutes, 'pending');
-  }
-  return row;
+// pending → approved / rejected / cancelled and the balance's reserved minutes confirmed or given back
+// (confirm / release in balances.ts), in one prepared statement: the hot half of every leave decision.
+const decideSql = `
+WITH decided AS (
+  UPDATE leave_requests
+     SET status = $2::text,
+         decided_at = CASE WHEN $2::text = 'cancelled' THEN decided_at ELSE now() END,
+         cancelled_at = CASE WHEN $2::text = 'cancelled' THEN now() ELSE cancelled_at END,
+         updated_at = now(), version = version + 1
+   WHERE id = $1 AND status = 'pending'
+  RETURNING employee_id, leave_year_start, type, minutes
+), balance AS (
+  UPDATE leave_balances b
+     SET pending_minutes = b.pending_minutes - d.minutes,
+         approved_minutes = b.approved_minutes + CASE WHEN $2::text = 'approved' THEN d.minutes ELSE 0 END,
+         updated_at = now()
+    FROM decided d
+   WHERE b.employee_id = d.employee_id AND b.leave_year_start = d.leave_year_start AND b.kind = d.type AND d.type IN ('annual', 'toil')
+)
+SELECT 1 AS decided FROM decided`;
+
+/** pending → to, releasing or confirming the reserved minutes; false when it was not pending. */
+async function decide(tx: Queryable, id: string, to: 'approved' | 'rejected' | 'cancelled'): Promise<boolean> {
+  return (await sqlRows(tx, decideSql, [id, to])).length > 0;
 }
 
 async function markCancelled(tx: Queryable, id: string, _from: 'pending'): Promise<void> {
@@ -299,8 +351,7 @@ async function markCancelled(tx: Queryable, id: string, _from: 'pending'): Promi
 
 /** Approval handler: the approver approved. Refuses (409, rolling the decision back) if no longer pending. */
 export async function approveFromInbox(tx: Queryable, leaveRequestId: string): Promise<void> {
-  const row = await decide(tx, leaveRequestId, 'approved');
-  if (!row) {
+  if (!(await decide(tx, leaveRequestId, 'approved'))) {
     const [now] = await tx.select({ status: leaveRequests.status }).from(leaveRequests).where(eq(leaveRequests.id, leaveRequestId));
     throw leaveProblems.notPending(leaveRequestId, now?.status ?? 'missing');
   }
