@@ -15,6 +15,7 @@
 //   node bench/payroll-run.bench.ts [sizes=100000] [engines=pglite,postgres] [workers=1,2] [organisations=1]
 //   e.g. node bench/payroll-run.bench.ts 10000,100000,250000 pglite
 //        node bench/payroll-run.bench.ts 1400000 postgres 1,2 200   (national size: ESR's trusts)
+//   BENCH_CPU_PROF_DIR=dir writes a CPU profile of each worker process (node --cpu-prof).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,6 +35,8 @@ if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(keptDatabase))
 const asOf = '2026-11-25'; // periods up to 7 of 2026-27 are paid; the run pays period 8
 const target = 7_800;
 const esrStaff = 1_400_000;
+// BENCH_CPU_PROF_DIR=dir: each worker process writes a CPU profile there (node --cpu-prof), to see where a batch's time goes.
+const profileDir = process.env['BENCH_CPU_PROF_DIR'];
 const workerEntry = fileURLToPath(new URL('../packages/reference-server/src/worker.ts', import.meta.url));
 
 interface Figures { staff: number; organisations: number; payslips: number; seconds: number; seedSeconds: number }
@@ -113,7 +116,8 @@ async function startWorkerProcesses(url: string, count: number): Promise<ChildPr
   const env = { ...process.env, DATABASE_URL: url, ESR_PAYROLL_WORKERS: '1', ESR_WORKER_POLL_MS: '50' };
   return Promise.all(
     Array.from({ length: count }, () => {
-      const child = spawn(process.execPath, [workerEntry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+      const child = spawn(process.execPath, [...profile, workerEntry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       return new Promise<ChildProcess>((resolve, reject) => {
         child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
         child.stdout!.on('data', (chunk: Buffer) => {
