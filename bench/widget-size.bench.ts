@@ -10,9 +10,9 @@
 // `pnpm --filter @esr/widgets build`: node bench/widget-size.bench.ts
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { build, type Rolldown } from 'vite';
+import type { Rolldown } from 'vite';
+import { buildWithWidgetsConfig, widgetsDir } from './widget-build.ts';
 
-const widgetsDir = new URL('../packages/widgets/', import.meta.url).pathname;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const sizes = (code: Uint8Array | string) => {
   const bytes = typeof code === 'string' ? Buffer.from(code) : code;
@@ -25,32 +25,9 @@ interface Loaded {
   cy: Sizes;
 }
 
-const VIRTUAL = 'virtual:esr-bench-entry';
-
 /** Bundles `entry` (a file under packages/widgets, or inline module source) with the package's Vite config. */
 async function bundle(entry: { file: string } | { contents: string }, external: RegExp[] = []): Promise<Loaded> {
-  const result = await build({
-    configFile: `${widgetsDir}vite.config.ts`,
-    root: widgetsDir,
-    logLevel: 'silent',
-    plugins: [
-      'contents' in entry && {
-        name: 'esr-bench-entry',
-        resolveId: (id: string) => (id.endsWith(VIRTUAL) ? `\0${VIRTUAL}` : null),
-        load: (id: string) => (id === `\0${VIRTUAL}` ? entry.contents : null),
-      },
-    ],
-    build: {
-      write: false,
-      sourcemap: false,
-      emptyOutDir: false,
-      // `formats` comes from the config (arrays would be concatenated, building everything twice).
-      lib: { entry: 'file' in entry ? `${widgetsDir}${entry.file}` : VIRTUAL, fileName: () => 'entry.js' },
-      rolldownOptions: { external },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const chunks = outputs.flatMap((o) => o.output).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+  const chunks = await buildWithWidgetsConfig(entry, external);
   // English: the entry and every chunk it imports statically. Welsh: every chunk, the dynamic ones too.
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const english = new Set<Rolldown.OutputChunk>();

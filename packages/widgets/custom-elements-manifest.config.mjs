@@ -20,5 +20,19 @@ export default {
         }
       },
     },
+    {
+      // Widgets declare Lit properties in `static properties`; the analyzer reads `{ state: true }` there
+      // as an attribute. Internal state is `private` in TypeScript: it has no attribute.
+      name: 'esr-private-state-has-no-attribute',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            const internal = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+            for (const member of declaration.members ?? []) if (internal.has(member.name)) delete member.attribute;
+            if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !internal.has(a.fieldName));
+          }
+        }
+      },
+    },
   ],
 };

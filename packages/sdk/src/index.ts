@@ -32,7 +32,7 @@ export type { AnalyticsResource, AnalyticsScopeOptions, AsOfScopeOptions, MonthS
 export type { CalendarsResource, BankHolidaysQuery } from './resources/calendars.ts';
 export type { DelegationResource } from './resources/delegation.ts';
 export type { ApprovalsResource, ApprovalBox, ApprovalListOptions, ApprovalWriteOptions } from './resources/approvals.ts';
-export type { EventsResource, EventListOptions, EventPollOptions } from './resources/events.ts';
+export type { EventsResource, EventFeedStart, EventListOptions, EventPollOptions } from './resources/events.ts';
 export type { PeopleResource, EmployeeRef, UpdateOptions, CreateOptions } from './resources/people.ts';
 export type { AuditResource, AuditListOptions } from './resources/audit.ts';
 export type { DemoResource, DemoRole } from './resources/demo.ts';

@@ -612,6 +612,24 @@ describe('approvals and events, against the reference server (PGlite)', () => {
       if (polled.length === feed.length) controller.abort();
     }
     assert.deepEqual(polled, feed.map((e) => e.id));
+
+    // from 'latest': an empty first page positioned after the newest event, then only what comes next.
+    const now = await employee.events.list({ from: 'latest' });
+    assert.deepEqual(now.data, []);
+    assert.equal(now.hasMore, false);
+    assert.deepEqual((await employee.events.list({ cursor: now.nextCursor! })).data, []);
+    const follow = new AbortController();
+    const followed: string[] = [];
+    const following = (async () => {
+      for await (const event of employee.events.poll({ from: 'latest', interval: 10, signal: follow.signal })) {
+        followed.push(event.type);
+        follow.abort();
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 50)); // the poll has taken its starting position
+    const later = await employee.people.requestNameChange('me', { ...change, lastName: 'Whitfield' });
+    await following;
+    assert.deepEqual(followed, ['approval.submitted'], `backlog replayed or change missed (request ${later.id})`);
   });
 
   test('delegation: set a stand-in, read it back, clear it', async () => {

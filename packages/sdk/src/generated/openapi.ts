@@ -5533,6 +5533,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Where to start without a cursor: the oldest event, or the latest (an empty page whose nextCursor is the newest event, to follow changes from now on). Ignored with a cursor. */
+                from?: "oldest" | "latest";
             };
             header?: never;
             path?: never;

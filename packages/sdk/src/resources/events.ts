@@ -5,15 +5,24 @@ import { sleep } from '../sleep.ts';
 import type { EsrEvent } from '../types.ts';
 
 export interface EventListOptions extends CallOptions {
-  /** Resume after the events you have seen: a `nextCursor` you kept. Omit to start at the oldest. */
+  /** Resume after the events you have seen: a `nextCursor` you kept. Omit to start at `from`. */
   cursor?: string;
+  /**
+   * Without a cursor, where to start: `'oldest'` (default) or `'latest'`, an empty page whose
+   * `nextCursor` is the newest event, to follow changes from now on without replaying the backlog.
+   */
+  from?: EventFeedStart;
   /** Page size, 1–100 (default 20). */
   limit?: number;
 }
 
+export type EventFeedStart = 'oldest' | 'latest';
+
 export interface EventPollOptions extends CallOptions {
-  /** Start after this cursor (a `nextCursor` you kept). Omit to start at the oldest event. */
+  /** Start after this cursor (a `nextCursor` you kept). Omit to start at `from`. */
   after?: string;
+  /** Without `after`: `'oldest'` (default) replays the feed, `'latest'` yields only events from now on. */
+  from?: EventFeedStart;
   /** Page size, 1–100 (default 100). */
   limit?: number;
   /** Milliseconds to wait after reaching the end of the feed before asking again (default 5,000). */
@@ -40,9 +49,9 @@ export class EventsResource {
    * `nextCursor` is set even on the last page: keep it and pass it as `cursor` to poll for newer events.
    */
   async list(options: EventListOptions = {}): Promise<Page<EsrEvent>> {
-    const { cursor, limit, ...call } = options;
+    const { cursor, limit, from, ...call } = options;
     const fetchPage = (at: string | undefined) => this.#page(at, limit, call);
-    return new Page(await fetchPage(cursor), fetchPage);
+    return new Page(await this.#page(cursor, limit, call, from), fetchPage);
   }
 
   /**
@@ -53,7 +62,7 @@ export class EventsResource {
    *   for await (const event of esr.events.poll({ after: saved, signal, onCursor: save })) handle(event);
    */
   async *poll(options: EventPollOptions = {}): AsyncGenerator<EsrEvent, void, undefined> {
-    const { after, limit = 100, interval = 5_000, onCursor, ...call } = options;
+    const { after, from, limit = 100, interval = 5_000, onCursor, ...call } = options;
     if (!(Number.isFinite(interval) && interval >= 0)) throw new TypeError(`interval must be a number of milliseconds (0 or more), not ${String(interval)}`);
     const { signal } = call;
     let cursor = after;
@@ -61,7 +70,7 @@ export class EventsResource {
       if (signal?.aborted) return;
       let page: PageData<EsrEvent>;
       try {
-        page = await this.#page(cursor, limit, call);
+        page = await this.#page(cursor, limit, call, cursor === undefined ? from : undefined);
       } catch (error) {
         if (signal?.aborted) return;
         throw error;
@@ -81,7 +90,7 @@ export class EventsResource {
     }
   }
 
-  #page(cursor: string | undefined, limit: number | undefined, call: CallOptions): Promise<PageData<EsrEvent>> {
-    return this.#transport.request<PageData<EsrEvent>>('GET', 'events', { ...call, searchParams: { limit, cursor } });
+  #page(cursor: string | undefined, limit: number | undefined, call: CallOptions, from?: EventFeedStart): Promise<PageData<EsrEvent>> {
+    return this.#transport.request<PageData<EsrEvent>>('GET', 'events', { ...call, searchParams: { limit, cursor, from: cursor ? undefined : from } });
   }
 }

@@ -1,14 +1,13 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
+import { stateStyles } from '../internal/states.styles.ts';
 
 const chart = css`
   :host {
     --_bar: var(--esr-absence-chart-bar, var(--_color-brand));
     --_bar-active: var(--esr-absence-chart-bar-active, #003087);
-  }
-  :where(.state) {
-    outline: none;
   }
   :where(.bradford) {
     margin: var(--_space-3) 0 var(--_space-4);
@@ -158,48 +157,6 @@ const chart = css`
     font-weight: 600;
   }
 
-  :where(.error) {
-    margin-bottom: var(--_space-4);
-    padding: var(--_space-3);
-    border: 4px solid var(--_color-error);
-  }
-  :where(.empty) {
-    padding: var(--_space-3) 0;
-  }
-  :where(.loading__text) {
-    color: var(--_color-text-secondary);
-  }
-  :where(.skeleton) {
-    display: grid;
-    gap: var(--_space-3);
-  }
-  :where(.skeleton__bar, .skeleton__block) {
-    display: block;
-    height: 1em;
-    border-radius: var(--_radius);
-    background: var(--_color-skeleton);
-    animation: esr-pulse 1.5s ease-in-out infinite;
-  }
-  :where(.skeleton__bar--heading) {
-    width: 60%;
-    height: 1.75em;
-  }
-  :where(.skeleton__bar--short) {
-    width: 40%;
-  }
-  :where(.skeleton__block) {
-    height: 12em;
-  }
-  @keyframes esr-pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    :where(.skeleton__bar, .skeleton__block) {
-      animation: none;
-    }
-  }
   @media (forced-colors: active) {
     :where(.chart__fill, .reasons__bar rect) {
       fill: CanvasText;
@@ -213,4 +170,4 @@ const chart = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, chart];
+export const styles = [tokens, nhsBase, nhsTable, stateStyles, chart];

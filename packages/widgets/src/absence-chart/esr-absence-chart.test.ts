@@ -224,10 +224,11 @@ describe('<esr-absence-chart>', () => {
       expect(text(el)).to.contain('Bradford factor');
     });
 
-    it('signed out and offline have their own words', async () => {
+    it('signed out and offline use the shared words', async () => {
       use('unauthorised');
       const { el } = await renderUntil(html`<esr-absence-chart .client=${client()}></esr-absence-chart>`, EsrErrorEvent);
-      expect(text(el)).to.contain('Sign in again to see absence figures.');
+      expect(text(el)).to.contain('You are signed out');
+      expect(text(el)).to.contain('Sign in again to continue.');
       use('offline');
       const errored = oneEvent(el, EsrErrorEvent.eventName);
       void el.reload();
@@ -237,7 +238,7 @@ describe('<esr-absence-chart>', () => {
 
     it('without a client says the chart is not connected', async () => {
       const { el } = await renderUntil(html`<esr-absence-chart></esr-absence-chart>`, EsrErrorEvent);
-      expect(text(el)).to.contain('This chart is not connected to ESR');
+      expect(text(el)).to.contain('This page is not connected to ESR');
       expect(shadow(el).querySelector('[part~="retry-button"]')).to.equal(null);
     });
 

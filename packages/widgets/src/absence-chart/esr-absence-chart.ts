@@ -1,8 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { AbsenceCalendar, BradfordFactor, EsrClient, SicknessEpisode } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, heading, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { absenceChartMessages, type AbsenceChartStrings, type AbsenceChartKey } from './messages.ts';
@@ -37,18 +36,6 @@ interface OrgData {
   months: OrgMonth[];
   reasons: OrgReason[];
 }
-
-const ERROR_STRINGS: Record<ErrorKind, readonly [AbsenceChartKey, AbsenceChartKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'absenceSignedOutBody'],
-  forbidden: ['absenceForbiddenTitle', 'absenceForbiddenBody'],
-  'not-found': ['absenceNotFoundTitle', 'absenceNotFoundBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['absenceNoClientTitle', 'errorNoClientBody'],
-  unknown: ['absenceErrorTitle', 'errorGenericBody'],
-};
 
 /** Welsh month abbreviations: Chromium builds without Welsh ICU data would otherwise print "Oct". */
 const WELSH_SHORT_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
@@ -94,20 +81,29 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    employeeId: { attribute: 'employee-id' },
+    orgUnitId: { attribute: 'org-unit-id' },
+    asOf: { attribute: 'as-of' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** `person` (default): one person's sickness; `organisation`: a unit's monthly absence rate (HR). */
-  @property({ reflect: true }) view: AbsenceChartView = 'person';
+  view: AbsenceChartView = 'person';
 
   /** Whose sickness to show in the person view (`emp_…`); default the signed-in person. */
-  @property({ attribute: 'employee-id' }) employeeId = 'me';
+  employeeId = 'me';
 
   /** The unit whose rate to show in the organisation view (`ou_…`); default the whole trust. */
-  @property({ attribute: 'org-unit-id' }) orgUnitId = '';
+  orgUnitId = '';
 
   /** The last day shown (`YYYY-MM-DD`): the chart covers the 12 months up to it. Default today (UK). */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Heading level of the title (1–6), to fit the page's outline. Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   readonly #chart = new BarChartController(this);
   readonly #data = new DataLoader<PersonData | OrgData>(this, {
@@ -230,16 +226,7 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
   #renderState(): TemplateResult {
     switch (this.#status) {
       case 'loading':
-        return html`
-          <div class="loading" part="loading">
-            <p class="loading__text" aria-hidden="true">${this.localize.t('absenceLoading')}</p>
-            <div class="skeleton" aria-hidden="true">
-              <span class="skeleton__bar skeleton__bar--heading"></span>
-              <span class="skeleton__block"></span>
-              <span class="skeleton__bar skeleton__bar--short"></span>
-            </div>
-          </div>
-        `;
+        return loadingState(this.localize.t('absenceLoading'), true);
       case 'empty':
         return this.#renderEmpty();
       case 'error':
@@ -251,9 +238,8 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
     }
   }
 
-  #heading(text: string, id: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    return html`<div role="heading" aria-level=${level} class="heading-m" id=${id} part="heading">${text}</div>`;
+  #heading(text: string): TemplateResult {
+    return heading(this.headingLevel, text, 'heading-m', 'absence-heading');
   }
 
   #renderEmpty(): TemplateResult {
@@ -262,7 +248,7 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
     return html`
       <div class="empty" part="empty">
         <slot name="empty">
-          ${this.#heading(l.t(person ? 'absencePersonEmptyTitle' : 'absenceOrgEmptyTitle'), 'absence-heading')}
+          ${this.#heading(l.t(person ? 'absencePersonEmptyTitle' : 'absenceOrgEmptyTitle'))}
           <p class="hint">${l.t(person ? 'absencePersonEmptyBody' : 'absenceOrgEmptyBody')}</p>
         </slot>
       </div>
@@ -270,20 +256,18 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
   }
 
   #renderError(): TemplateResult {
-    const { kind, requestId } = describeError(this.#data.error);
-    const [title, body] = ERROR_STRINGS[kind];
-    return html`
-      <div class="error" part="error">
-        <div role="alert">
-          ${this.#heading(this.localize.t(title), 'absence-heading')}
-          <p>${this.localize.t(body)}</p>
-          ${requestId ? html`<p class="hint error__reference">${this.localize.t('errorReference', { requestId })}</p>` : nothing}
-        </div>
-        ${kind === 'no-client'
-          ? nothing
-          : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${this.localize.t('retry')}</button>`}
-      </div>
-    `;
+    const l = this.localize;
+    return errorState({
+      l,
+      error: this.#data.error,
+      title: l.t('absenceErrorTitle'),
+      headingLevel: this.headingLevel,
+      onRetry: () => this.#onRetry(),
+      own: {
+        forbidden: [l.t('absenceForbiddenTitle'), l.t('absenceForbiddenBody')],
+        'not-found': [l.t('absenceNotFoundTitle'), l.t('absenceNotFoundBody')],
+      },
+    });
   }
 
   #range(months: readonly { month: string }[]): { from: string; to: string } {
@@ -317,7 +301,7 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
     const b = d.bradford;
     return html`
       <section class="absence" aria-labelledby="absence-heading">
-        ${this.#heading(l.t('absencePersonHeading'), 'absence-heading')}
+        ${this.#heading(l.t('absencePersonHeading'))}
         <div class="bradford" part="bradford">
           <dl class="bradford__figures">
             <div class="bradford__figure bradford__figure--score">
@@ -406,7 +390,7 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
     const maxShare = Math.max(1, ...d.reasons.map((r) => r.sharePercent));
     return html`
       <section class="absence" aria-labelledby="absence-heading">
-        ${this.#heading(l.t('absenceOrgHeading'), 'absence-heading')}
+        ${this.#heading(l.t('absenceOrgHeading'))}
         ${this.#renderChart(bars, l.t('absenceOrgChartLabel', range), (v) => this.#percent(v), 2)}
         <details class="details" part="details">
           <summary>${l.t('showAsTable')}</summary>

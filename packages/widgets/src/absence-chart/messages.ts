@@ -10,12 +10,10 @@ export interface AbsenceChartStrings {
   absenceOrgEmptyTitle: string;
   absenceOrgEmptyBody: string;
   absenceErrorTitle: string;
-  absenceSignedOutBody: string;
   absenceForbiddenTitle: string;
   absenceForbiddenBody: string;
   absenceNotFoundTitle: string;
   absenceNotFoundBody: string;
-  absenceNoClientTitle: string;
   bradfordFactor: string;
   bradfordWorking: string; // %{spells} %{days} %{score}
   bradfordPeriod: string; // %{from} %{to}
@@ -60,12 +58,10 @@ const enGB: AbsenceChartStrings = {
   absenceOrgEmptyTitle: 'No absence figures for these 12 months',
   absenceOrgEmptyBody: 'Nobody was employed in this unit, or no sickness was recorded.',
   absenceErrorTitle: 'We could not load the absence figures',
-  absenceSignedOutBody: 'Sign in again to see absence figures.',
   absenceForbiddenTitle: 'You do not have permission to see these absence figures',
   absenceForbiddenBody: 'Absence rates are for HR administrators. Sickness records are for the person, their line managers and HR.',
   absenceNotFoundTitle: 'We could not find that person or unit',
   absenceNotFoundBody: 'The link may be wrong, or they may be outside your organisation.',
-  absenceNoClientTitle: 'This chart is not connected to ESR',
   bradfordFactor: 'Bradford factor',
   bradfordWorking: '%{spells} spells × %{spells} spells × %{days} working days = %{score}',
   bradfordPeriod: 'Over the 52 weeks from %{from} to %{to}.',

@@ -107,11 +107,6 @@ const inbox = css`
     background: var(--_color-text);
     box-shadow: inset 0 0 0 5px var(--_color-surface);
   }
-  :where(.tag--blue) {
-    border-color: #005eb8;
-    background: #e8f1f8;
-    color: #003087;
-  }
   :where(.detail) {
     padding: var(--_space-3);
     border: 1px solid var(--_color-border);

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { createEsrClient, type EsrClient } from '@esr/sdk';
 import '../define-all.ts';
 import type { EsrApprovalInbox } from './esr-approval-inbox.ts';
@@ -219,6 +220,8 @@ describe('<esr-approval-inbox>', () => {
   describe('live updates', () => {
     it('drops requests decided elsewhere and adds new ones without a reload', async () => {
       const { el, mock } = await render({}, 50);
+      // The inbox follows the feed from its newest event; changes after that must show.
+      await waitUntil(() => mock.followers() === 1, 'the inbox never started following the feed');
       mock.pushDecision('apr_0000001001', 'approved');
       mock.pushDecision('apr_new0000001', 'pending');
       await waitUntil(() => status(el).startsWith('Inbox updated'), 'no update', { timeout: 4000 });
@@ -226,6 +229,48 @@ describe('<esr-approval-inbox>', () => {
       expect(ids).not.to.include('item-apr_0000001001');
       expect(ids).to.include('item-apr_new0000001');
       expect(status(el)).to.equal('Inbox updated: 1 new, 1 gone.');
+    });
+
+    it('a pending list read before a decision committed does not bring the decided request back', async () => {
+      // The feed is read every second: the decision's own event reloads the list only after that.
+      const { el, mock } = await render({}, 1000);
+      await waitUntil(() => mock.followers() === 1, 'the inbox never started following the feed');
+      const before = mock.pending();
+      let arrived!: () => void;
+      let release!: () => void;
+      const held = new Promise<void>((r) => (arrived = r));
+      const gate = new Promise<void>((r) => (release = r));
+      let first = true;
+      // The next pending list is read now but answers only after the decision below has committed.
+      worker.use(
+        http.get('*/v1/approvals', async ({ request }) => {
+          if (!first || new URL(request.url).searchParams.get('box') === 'decided') return undefined;
+          first = false;
+          arrived();
+          await gate;
+          return HttpResponse.json({ data: before, hasMore: false, nextCursor: null });
+        }),
+      );
+      mock.pushDecision('apr_new0000001', 'pending');
+      await held;
+      await focusFirstRow(el);
+      const decided = oneEvent(el, 'esr-approval-decided');
+      await sendKeys({ press: 'a' });
+      await decided;
+      await el.updateComplete;
+      expect($$(el, '[role="option"]').map((o) => o.id)).not.to.include('item-apr_0000001000');
+      release();
+      let cameBack = false;
+      await waitUntil(
+        () => {
+          const ids = $$(el, '[role="option"]').map((o) => o.id);
+          cameBack ||= ids.includes('item-apr_0000001000');
+          return ids.includes('item-apr_new0000001');
+        },
+        'the list read after the decision never came',
+        { timeout: 4000, interval: 10 },
+      );
+      expect(cameBack, 'the decided request came back').to.equal(false);
     });
   });
 

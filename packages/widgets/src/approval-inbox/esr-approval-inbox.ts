@@ -1,11 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ApprovalAction, ApprovalDetail, ApprovalItem, EsrClient, TeamCalendar } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { approvalInboxMessages, type ApprovalInboxStrings, type ApprovalInboxKey } from './messages.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
@@ -28,8 +29,6 @@ interface LeavePayload {
   minutes?: number;
 }
 
-/** Rows added per animation frame: each frame's work stays far below the 50 ms long-task line. */
-const CHUNK = 40;
 /** The pending box is read in full (100 per page) up to this many, newest first. */
 const MAX_PENDING = 2000;
 
@@ -91,39 +90,52 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    box: {},
+    type: {},
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    focusIndex: { state: true },
+    selected: { state: true },
+    openId: { state: true },
+    detail: { state: true },
+    detailError: { state: true },
+    teamOff: { state: true },
+    mode: { state: true },
+    modeText: { state: true },
+    modeError: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    loadingMore: { state: true },
+  };
+
   /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** Which box shows first. */
-  @property() box: Box = 'pending';
+  box: Box = 'pending';
   /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */
-  @property() type = '';
+  type = '';
   /** How often to ask the events feed for changes, in ms (default 15,000; 0 turns live updates off). */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 15_000;
+  pollInterval = 15_000;
 
-  @state() private focusIndex = 0;
-  @state() private selected = new Set<string>();
-  @state() private renderLimit = CHUNK;
-  @state() private openId = '';
-  @state() private detail: ApprovalDetail | undefined;
-  @state() private detailError: unknown;
-  @state() private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
-  @state() private mode: Mode;
-  @state() private modeText = '';
-  @state() private modeError = '';
-  @state() private busy = false;
-  @state() private announcement = '';
-  @state() private loadingMore = false;
+  private focusIndex = 0;
+  private selected = new Set<string>();
+  private openId = '';
+  private detail: ApprovalDetail | undefined;
+  private detailError: unknown;
+  private teamOff: Array<{ name: string; startDate: string; endDate: string | null; kind: string }> | undefined;
+  private mode: Mode;
+  private modeText = '';
+  private modeError = '';
+  private busy = false;
+  private announcement = '';
+  private loadingMore = false;
 
-  #chunkFrame = 0;
   #shownFor: unknown;
   #poll: AbortController | undefined;
   #pollClient: EsrClient | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * Versions this inbox has decided: a pending list requested just before a decision committed must
-   * not bring the item back. A later version (an answer to a question) shows again.
-   */
-  readonly #decidedHere = new Map<string, number>();
 
   readonly #data = new DataLoader<Inbox>(this, {
     client: () => this.activeClient,
@@ -131,6 +143,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     key: () => [this.box, this.type],
     load: (client, signal) => this.#fetch(client, signal),
   });
+  readonly #rows = new ChunkedRows(this, () => this.items.length);
 
   /** Reloads the open box. */
   reload(): Promise<void> {
@@ -156,14 +169,13 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       items.push(...page.data);
       cursor = page.hasMore && page.nextCursor ? page.nextCursor : undefined;
     } while (cursor && items.length < MAX_PENDING);
-    return { items: items.filter((i) => !(i.version <= (this.#decidedHere.get(i.id) ?? -1))), nextCursor: null };
+    return { items, nextCursor: null };
   }
 
   // ——— lifecycle ———
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.#chunkFrame);
     clearTimeout(this.#refreshTimer);
     this.#poll?.abort();
     this.#poll = undefined;
@@ -176,23 +188,13 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       this.announcement = '';
       this.selected = new Set();
       this.focusIndex = 0;
-      this.renderLimit = CHUNK;
+      this.#rows.reset();
       this.#close();
     }
     const status = this.#data.status;
     this.setHostState(status === 'data' ? (this.items.length ? undefined : 'empty') : status);
     if (status === 'data') this.focusIndex = Math.min(this.focusIndex, Math.max(0, this.items.length - 1));
     this.#watchFeed();
-  }
-
-  protected override updated(): void {
-    // Render the rest of a long list a chunk per frame, so no single task blocks input.
-    if (this.#data.status === 'data' && this.renderLimit < this.items.length && !this.#chunkFrame) {
-      this.#chunkFrame = requestAnimationFrame(() => {
-        this.#chunkFrame = 0;
-        this.renderLimit += CHUNK;
-      });
-    }
   }
 
   // ——— live updates from the events feed ———
@@ -205,12 +207,11 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     this.#pollClient = client;
     if (!client || this.pollInterval <= 0 || !this.isConnected) return;
     const poll = (this.#poll = new AbortController());
-    const since = Date.now();
     void (async () => {
       try {
-        for await (const event of client.events.poll({ interval: this.pollInterval, signal: poll.signal })) {
-          // The first pass replays the feed's backlog: only changes after the inbox opened matter.
-          if (event.resourceType !== 'approval_request' || Date.parse(event.occurredAt) < since - 1000) continue;
+        // Only changes after the inbox opened matter: start at the feed's newest event, not its backlog.
+        for await (const event of client.events.poll({ from: 'latest', interval: this.pollInterval, signal: poll.signal })) {
+          if (event.resourceType !== 'approval_request') continue;
           this.#scheduleRefresh();
         }
       } catch {
@@ -243,7 +244,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const items = this.items;
     if (!items.length) return;
     const i = Math.max(0, Math.min(items.length - 1, index));
-    if (i >= this.renderLimit) this.renderLimit = i + 1;
+    this.#rows.show(i + 1);
     this.focusIndex = i;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
   }
@@ -389,9 +390,10 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const data = this.#data.value;
     if (data && this.box === 'pending') {
       const gone = new Set(ids);
-      for (const i of data.items) if (gone.has(i.id)) this.#decidedHere.set(i.id, i.version);
       data.items = data.items.filter((i) => !gone.has(i.id));
       this.selected = new Set([...this.selected].filter((id) => !gone.has(id)));
+      // A pending list still on its way may have been read before the decision committed.
+      this.#data.afterWrite();
     }
     if (ids.includes(this.openId)) this.#close();
     this.requestUpdate();
@@ -448,7 +450,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
       const page = await client.approvals.list({ box: 'decided', type: this.type || undefined, limit: 50, cursor: data.nextCursor });
       data.items = [...data.items, ...page.data];
       data.nextCursor = page.hasMore ? page.nextCursor : null;
-      this.renderLimit = data.items.length;
+      this.#rows.show(data.items.length);
     } catch (error) {
       this.dispatchEvent(new EsrErrorEvent({ error }));
       this.announcement = this.localize.t('inboxErrorMore');
@@ -533,7 +535,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     const l = this.localize;
     const items = this.items;
     const pending = this.box === 'pending';
-    const shown = items.slice(0, Math.max(this.renderLimit, this.focusIndex + 1));
+    const shown = items.slice(0, Math.max(this.#rows.count, this.focusIndex + 1));
     const allSelected = pending && this.selected.size === items.length;
     return html`
       ${pending
@@ -775,7 +777,7 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
               <label class="label" for="decision-text">${l.t(m[0])}</label>
               <span class="hint" id="decision-hint">${l.t(m[1])}</span>
               ${this.modeError
-                ? html`<span class="error-message" id="decision-error"><span class="visually-hidden">${l.t('errorPrefix')}</span> ${this.modeError}</span>`
+                ? fieldError(l, 'decision-error', this.modeError)
                 : nothing}
               ${this.mode === 'reassign'
                 ? html`<input

@@ -1,4 +1,5 @@
 import type { ApprovalAction, ApprovalBulkResult, ApprovalDecisionResult } from '@esr/sdk';
+import { esrEvent } from '../internal/esr-event.ts';
 
 export interface EsrApprovalDecideEventDetail {
   /** One id, or several for bulk approve. */
@@ -11,14 +12,7 @@ export interface EsrApprovalDecideEventDetail {
 }
 
 /** Before a decision is sent: `preventDefault()` stops it (e.g. to confirm in the page's own dialog). */
-export class EsrApprovalDecideEvent extends Event {
-  static readonly eventName = 'esr-approval-decide';
-  readonly detail: EsrApprovalDecideEventDetail;
-  constructor(detail: EsrApprovalDecideEventDetail) {
-    super(EsrApprovalDecideEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
-  }
-}
+export class EsrApprovalDecideEvent extends esrEvent<EsrApprovalDecideEventDetail>('esr-approval-decide', true) {}
 
 export interface EsrApprovalDecidedEventDetail {
   readonly action: ApprovalAction;
@@ -29,14 +23,7 @@ export interface EsrApprovalDecidedEventDetail {
 }
 
 /** A decision (or bulk approval) was recorded by the server. */
-export class EsrApprovalDecidedEvent extends Event {
-  static readonly eventName = 'esr-approval-decided';
-  readonly detail: EsrApprovalDecidedEventDetail;
-  constructor(detail: EsrApprovalDecidedEventDetail) {
-    super(EsrApprovalDecidedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrApprovalDecidedEvent extends esrEvent<EsrApprovalDecidedEventDetail>('esr-approval-decided') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsSelect } from '../internal/select.styles.ts';
+import { stateStyles } from '../internal/states.styles.ts';
 
 const catalogue = css`
   :where(.state) {
@@ -100,8 +102,10 @@ const catalogue = css`
   :where(.course) {
     padding: var(--_space-3) 0;
     border-bottom: 1px solid var(--_color-border);
-    /* No content-visibility: skipped subtrees report placeholder sizes, which misplaces targets for
-       assistive technology and axe; the list is built a page at a time instead. */
+    /* Courses off screen skip layout and paint (their content stays in the accessibility tree):
+       otherwise each frame of a growing 1,000-course list re-lays and repaints every course. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 240px;
   }
   :where(.course__title) {
     outline: none;
@@ -175,23 +179,6 @@ const catalogue = css`
     color: var(--_color-error);
     font-weight: 600;
   }
-  :where(.error) {
-    padding: var(--_space-3);
-    border: 4px solid var(--_color-error);
-  }
-  :where(.loading__text) {
-    color: var(--_color-text-secondary);
-  }
-  :where(.skeleton) {
-    display: grid;
-    gap: var(--_space-3);
-  }
-  :where(.skeleton__block) {
-    display: block;
-    height: 8em;
-    border-radius: var(--_radius);
-    background: var(--_color-skeleton);
-  }
   @media (forced-colors: active) {
     :where(.tag, .inset) {
       border-color: CanvasText;
@@ -199,4 +186,4 @@ const catalogue = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, catalogue];
+export const styles = [tokens, nhsBase, nhsSelect, stateStyles, catalogue];

@@ -162,7 +162,7 @@ describe('<esr-course-catalogue>', () => {
   it('grows to 1,000 courses with Show more, a page at a time, focus moving to the first new course', async () => {
     use('data', 1000);
     const el = await render(html`<esr-course-catalogue page-size="100" .client=${client()}></esr-course-catalogue>`);
-    // The first page is drawn 25 courses a frame, so no single task builds all 100.
+    // The first page is drawn a chunk of courses a frame, so no single task builds all 100.
     await waitUntil(() => courses(el).length === 100, `stuck at ${courses(el).length}`);
     expect(status(el)).to.equal('Showing 100 courses. There are more.');
     const longest: number[] = [];

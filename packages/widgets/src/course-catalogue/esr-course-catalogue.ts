@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ClassSession, CourseDelivery, CourseFacetCount, CourseSearchItem, Enrolment, EsrClient, Page } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { courseCatalogueMessages, type CourseCatalogueStrings, type CourseCatalogueKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
@@ -15,23 +15,9 @@ import { styles } from './esr-course-catalogue.styles.ts';
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Sessions = { status: 'loading' } | { status: 'failed' } | { status: 'done'; sessions: ClassSession[] };
 
-const ERROR_STRINGS: Record<ErrorKind, readonly [CourseCatalogueKey, CourseCatalogueKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'catalogueSignedOutBody'],
-  forbidden: ['catalogueForbiddenTitle', 'catalogueForbiddenBody'],
-  'not-found': ['catalogueNotFoundTitle', 'catalogueForbiddenBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['catalogueNoClientTitle', 'errorNoClientBody'],
-  unknown: ['catalogueErrorTitle', 'errorGenericBody'],
-};
-
 const DELIVERY: Record<CourseDelivery, CourseCatalogueKey> = { classroom: 'deliveryClassroom', virtual: 'deliveryVirtual', e_learning: 'deliveryELearning' };
 /** Enrolments that hold (or ask for) a place. */
 const ACTIVE = ['pending_approval', 'waitlisted', 'enrolled'] as const;
-/** Courses drawn per frame: a long result list is built over several frames, none of them a long task. */
-const CHUNK = 25;
 
 // Intl formatters are costly to build: one each, shared, rather than one per course per render.
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -76,29 +62,46 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    query: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    category: { state: true },
+    delivery: { state: true },
+    hasPlaces: { state: true },
+    courses: { state: true },
+    facets: { state: true },
+    hasMore: { state: true },
+    loadingMore: { state: true },
+    open: { state: true },
+    mine: { state: true },
+    busy: { state: true },
+    actionError: { state: true },
+    announcement: { state: true },
+  };
+
   /** The search text; also set by the search box. */
-  @property() query = '';
+  query = '';
 
   /** Courses fetched per page (1–100, default 50). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  pageSize = 50;
 
   /** Heading level of the title (1–6); each course title is one level below. Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @state() private category = '';
-  @state() private delivery: readonly CourseDelivery[] = [];
-  @state() private hasPlaces = false;
-  @state() private courses: CourseSearchItem[] = [];
-  @state() private facets: CourseFacetCount[] = [];
-  @state() private hasMore = false;
-  @state() private loadingMore = false;
-  /** How many courses are drawn so far (grows by CHUNK per frame). */
-  @state() private drawn = 0;
-  @state() private open: ReadonlyMap<string, Sessions> = new Map();
-  @state() private mine: ReadonlyMap<string, Enrolment> = new Map();
-  @state() private busy = '';
-  @state() private actionError: { key: string; message: string } | undefined;
-  @state() private announcement = '';
+  private category = '';
+  private delivery: readonly CourseDelivery[] = [];
+  private hasPlaces = false;
+  private courses: CourseSearchItem[] = [];
+  private facets: CourseFacetCount[] = [];
+  private hasMore = false;
+  private loadingMore = false;
+  private open: ReadonlyMap<string, Sessions> = new Map();
+  private mine: ReadonlyMap<string, Enrolment> = new Map();
+  private busy = '';
+  private actionError: { key: string; message: string } | undefined;
+  private announcement = '';
 
   readonly #data = new DataLoader<{ page: Page<CourseSearchItem>; facets: CourseFacetCount[]; mine: Map<string, Enrolment> }>(this, {
     client: () => this.activeClient,
@@ -106,10 +109,11 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     key: () => [this.query, this.category, this.delivery.join(','), this.hasPlaces, this.pageSize],
     load: (client, signal) => this.#load(client, signal),
   });
+  /** A long result list is built over several frames, none of them a long task. */
+  readonly #rows = new ChunkedRows(this, () => this.courses.length);
   /** The search answer the list was last built from; "Show more" moves on from it. */
   #shown: unknown;
   #page: Page<CourseSearchItem> | undefined;
-  #frame = 0;
   /** Bumped when anything shown inside one course changes, so only that course re-renders (see guard below). */
   #revision = new Map<string, number>();
   #touch(courseId: string): void {
@@ -119,12 +123,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
   /** Searches again with the current text and filters. */
   reload(): Promise<void> {
     return this.#data.reload();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
   }
 
   get #status(): Status {
@@ -143,21 +141,11 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
       this.hasMore = value.page.hasMore;
       this.facets = value.facets;
       this.mine = value.mine;
-      this.drawn = Math.min(CHUNK, this.courses.length);
+      this.#rows.reset();
       this.open = new Map();
     }
     const status = this.#status;
     this.setHostState(status === 'data' ? undefined : status);
-  }
-
-  protected override updated(): void {
-    // Draw the rest of a long list a chunk per frame, so no single task builds a thousand courses.
-    if (this.#status === 'data' && this.drawn < this.courses.length && !this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.drawn = Math.min(this.courses.length, this.drawn + CHUNK);
-      });
-    }
   }
 
   get #filters() {
@@ -196,7 +184,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
       this.#page = next;
       const first = this.courses.length;
       this.courses = [...this.courses, ...next.data];
-      this.drawn = Math.max(this.drawn, Math.min(this.courses.length, first + CHUNK));
+      this.#rows.show(first + 1);
       this.hasMore = next.hasMore;
       await this.updateComplete;
       // Move focus to the first new course, so keyboard users carry on from where they were.
@@ -429,10 +417,7 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
     const l = this.localize;
     switch (this.#status) {
       case 'loading':
-        return html`<div class="loading" part="loading">
-          <p class="loading__text" aria-hidden="true">${l.t('catalogueLoading')}</p>
-          <div class="skeleton" aria-hidden="true"><span class="skeleton__block"></span><span class="skeleton__block"></span></div>
-        </div>`;
+        return loadingState(l.t('catalogueLoading'), true);
       case 'empty':
         return html`<div class="empty" part="empty">
           <slot name="empty">
@@ -440,24 +425,24 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
             <p class="hint">${l.t('catalogueEmptyBody')}</p>
           </slot>
         </div>`;
-      case 'error': {
-        const { kind, requestId } = describeError(this.#data.error);
-        const [title, body] = ERROR_STRINGS[kind];
-        return html`<div class="error" part="error">
-          <div role="alert">
-            <div role="heading" aria-level=${this.#level(1)} class="heading-s">${l.t(title)}</div>
-            <p>${l.t(body)}</p>
-            ${requestId ? html`<p class="hint">${l.t('errorReference', { requestId })}</p>` : nothing}
-          </div>
-          ${kind === 'no-client' ? nothing : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${l.t('retry')}</button>`}
-        </div>`;
-      }
+      case 'error':
+        return errorState({
+          l,
+          error: this.#data.error,
+          title: l.t('catalogueErrorTitle'),
+          headingLevel: this.headingLevel + 1,
+          onRetry: () => this.#onRetry(),
+          own: {
+            forbidden: [l.t('errorNoPermissionTitle'), l.t('catalogueForbiddenBody')],
+            'not-found': [l.t('catalogueNotFoundTitle'), l.t('catalogueForbiddenBody')],
+          },
+        });
       case 'data':
         return html`
           <p class="results__count" aria-hidden="true">${this.#resultsText()}</p>
           <ul class="results" part="results">
             ${repeat(
-              this.courses.slice(0, this.drawn),
+              this.courses.slice(0, this.#rows.count),
               (c) => c.id,
               // A course re-renders only when it, its revision or the locale changed: with 1,000 courses a
               // state change elsewhere (an announcement, a booking) must not rebuild every one.

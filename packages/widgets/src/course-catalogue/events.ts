@@ -1,4 +1,5 @@
 import type { ClassSession, CourseSearchItem, Enrolment } from '@esr/sdk';
+import { esrEvent } from '../internal/esr-event.ts';
 
 export interface EsrCourseEnrolEventDetail {
   readonly course: CourseSearchItem;
@@ -7,14 +8,7 @@ export interface EsrCourseEnrolEventDetail {
 }
 
 /** Fired by `<esr-course-catalogue>` before it books a place. Cancelable: `preventDefault()` stops the booking. */
-export class EsrCourseEnrolEvent extends Event {
-  static readonly eventName = 'esr-course-enrol';
-  readonly detail: EsrCourseEnrolEventDetail;
-  constructor(detail: EsrCourseEnrolEventDetail) {
-    super(EsrCourseEnrolEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
-  }
-}
+export class EsrCourseEnrolEvent extends esrEvent<EsrCourseEnrolEventDetail>('esr-course-enrol', true) {}
 
 export interface EsrCourseEnrolmentEventDetail {
   /** The enrolment as the server answered: `enrolled`, `waitlisted`, `pending_approval` or `cancelled`. */
@@ -22,34 +16,13 @@ export interface EsrCourseEnrolmentEventDetail {
 }
 
 /** Fired after a place was booked, a waiting list joined or approval asked for. */
-export class EsrCourseEnrolledEvent extends Event {
-  static readonly eventName = 'esr-course-enrolled';
-  readonly detail: EsrCourseEnrolmentEventDetail;
-  constructor(detail: EsrCourseEnrolmentEventDetail) {
-    super(EsrCourseEnrolledEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrCourseEnrolledEvent extends esrEvent<EsrCourseEnrolmentEventDetail>('esr-course-enrolled') {}
 
 /** Fired before cancelling a place (or leaving a waiting list). Cancelable. */
-export class EsrCourseEnrolmentCancelEvent extends Event {
-  static readonly eventName = 'esr-course-enrolment-cancel';
-  readonly detail: EsrCourseEnrolmentEventDetail;
-  constructor(detail: EsrCourseEnrolmentEventDetail) {
-    super(EsrCourseEnrolmentCancelEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
-  }
-}
+export class EsrCourseEnrolmentCancelEvent extends esrEvent<EsrCourseEnrolmentEventDetail>('esr-course-enrolment-cancel', true) {}
 
 /** Fired after a place was cancelled (or a waiting list left, or a request withdrawn). */
-export class EsrCourseEnrolmentCancelledEvent extends Event {
-  static readonly eventName = 'esr-course-enrolment-cancelled';
-  readonly detail: EsrCourseEnrolmentEventDetail;
-  constructor(detail: EsrCourseEnrolmentEventDetail) {
-    super(EsrCourseEnrolmentCancelledEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrCourseEnrolmentCancelledEvent extends esrEvent<EsrCourseEnrolmentEventDetail>('esr-course-enrolment-cancelled') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

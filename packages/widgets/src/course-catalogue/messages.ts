@@ -24,11 +24,8 @@ export interface CourseCatalogueStrings {
   catalogueEmptyTitle: string;
   catalogueEmptyBody: string;
   catalogueErrorTitle: string;
-  catalogueSignedOutBody: string;
-  catalogueForbiddenTitle: string;
   catalogueForbiddenBody: string;
   catalogueNotFoundTitle: string;
-  catalogueNoClientTitle: string;
   minutesCount: string; // %{count}
   hoursMinutes: string; // %{hours} %{minutes}
   hoursCount: string; // %{hours}
@@ -95,11 +92,8 @@ const enGB: CourseCatalogueStrings = {
   catalogueEmptyTitle: 'No courses match your search',
   catalogueEmptyBody: 'Try other words, or remove some filters.',
   catalogueErrorTitle: 'We could not load the course catalogue',
-  catalogueSignedOutBody: 'Sign in again to find and book courses.',
-  catalogueForbiddenTitle: 'You do not have permission to do that',
   catalogueForbiddenBody: 'Contact your learning and development team.',
   catalogueNotFoundTitle: 'We could not find that course',
-  catalogueNoClientTitle: 'This course catalogue is not connected to ESR',
   minutesCount: '%{count} minutes',
   hoursMinutes: '%{hours} h %{minutes} min',
   hoursCount: '%{hours} hours',

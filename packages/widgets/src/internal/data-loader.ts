@@ -16,9 +16,10 @@ export interface DataLoaderOptions<T> {
 }
 
 /**
- * Loads a widget's data through the SDK whenever the client or the key changes, and only then: the
- * newest load wins (older ones are aborted), a missing client is reported after one task (a page script
- * or provider usually supplies it at once), and failures fire `esr-error` from the host.
+ * Loads a widget's data through the SDK whenever the client or the key changes, and only then: each load
+ * takes the next generation number and only the newest generation's answer is applied (older ones are
+ * aborted, and their answers dropped if they arrive anyway), a missing client is reported after one task
+ * (a page script or provider usually supplies it at once), and failures fire `esr-error` from the host.
  */
 export class DataLoader<T> implements ReactiveController {
   status: LoadStatus = 'loading';
@@ -28,7 +29,10 @@ export class DataLoader<T> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: DataLoaderOptions<T>;
   #loadedKey: readonly unknown[] = [];
+  /** Generation of the newest load; an answer carrying an older one is stale. */
   #request = 0;
+  /** The newest load has not answered yet. */
+  #inFlight = false;
   #abort: AbortController | undefined;
   #noClientTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -50,11 +54,12 @@ export class DataLoader<T> implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this.#noClientTimer);
     this.#request++;
+    this.#inFlight = false;
     this.#abort?.abort();
     this.#loadedKey = [];
   }
 
-  /** Loads again now (Try again, or after a write). `quiet` keeps the current data on screen meanwhile. */
+  /** Loads again now (Try again, a change reported elsewhere). `quiet` keeps the current data on screen meanwhile. */
   async reload({ quiet = false } = {}): Promise<void> {
     const key = this.#key();
     this.#loadedKey = key;
@@ -63,6 +68,7 @@ export class DataLoader<T> implements ReactiveController {
     this.#abort?.abort();
     const { signal } = (this.#abort = new AbortController());
     const client = this.#options.client();
+    this.#inFlight = !!client;
     if (!quiet || this.status !== 'data') this.#set('loading');
     if (!client) {
       if (!this.#options.hasProvider()) {
@@ -82,6 +88,16 @@ export class DataLoader<T> implements ReactiveController {
       if (request !== this.#request) return;
       this.#fail(error);
     }
+    this.#inFlight = false;
+  }
+
+  /**
+   * The host's own write succeeded and it has updated `value` to match. A load still in flight may have
+   * read the server before the write committed, so its answer would bring back what the write changed:
+   * it is superseded by a new (quiet) load.
+   */
+  afterWrite(): void {
+    if (this.#inFlight) void this.reload({ quiet: true });
   }
 
   #fail(error: unknown): void {

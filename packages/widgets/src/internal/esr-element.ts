@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { EsrClient } from '@esr/sdk';
 import { clientContext } from '../provider/context.ts';
@@ -22,11 +21,17 @@ export abstract class EsrElement<S extends object = object> extends LitElement {
   /** Read by the guarded define to spot two different versions on one page. */
   static readonly esrVersion = VERSION;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    i18n: { attribute: false },
+  };
+
   /** An SDK client for this element only. Wins over the one from an enclosing `<esr-provider>`. */
-  @property({ attribute: false }) client: EsrClient | undefined;
+  client: EsrClient | undefined;
 
   /** Per-instance string overrides, e.g. `{ retry: 'Reload' }`. Placeholders use `%{name}`. */
-  @property({ attribute: false }) i18n: EsrStringOverrides<S> | undefined;
+  i18n: EsrStringOverrides<S> | undefined;
 
   protected abstract readonly localize: LocalizeController<S>;
   protected readonly internals: ElementInternals | undefined;

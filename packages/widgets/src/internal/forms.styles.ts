@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * NHS.UK form patterns inside shadow DOM, shared by every widget with a form: form groups, labels, hints,
- * inputs, the day/month/year date input, radios, checkboxes, textareas, error messages, the error
- * summary, primary and warning buttons, and tags. Zero-specificity `:where()` like `nhsBase`.
+ * inputs, a checkbox, textareas, error messages, primary and warning buttons, and tags. Zero-specificity
+ * `:where()` like `nhsBase`. Whole forms add `nhsFieldsets` and `nhsErrorSummary`.
  */
 export const nhsForms = css`
   :where(.form-group) {
@@ -12,20 +12,6 @@ export const nhsForms = css`
   :where(.form-group--error) {
     padding-left: var(--_space-3);
     border-left: 4px solid var(--_color-error);
-  }
-  :where(fieldset) {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-  :where(legend) {
-    margin-bottom: var(--_space-2);
-    padding: 0;
-    font-weight: 600;
-  }
-  :where(.legend--m) {
-    font-size: 1.25em;
   }
   :where(.hint) {
     display: block;
@@ -70,30 +56,6 @@ export const nhsForms = css`
     max-width: 41ex;
   }
 
-  /* Date input (nhsuk-date-input): day, month, year side by side. */
-  :where(.date-input) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-  }
-  :where(.date-input__item) {
-    margin: 0;
-  }
-  :where(.date-input__label) {
-    display: block;
-    margin-bottom: var(--_space-1);
-  }
-
-  /* Radios and checkboxes (nhsuk-radios, nhsuk-checkboxes): 40px targets (WCAG 2.5.8). */
-  :where(.choices) {
-    display: grid;
-    gap: var(--_space-2);
-  }
-  :where(.choices--inline) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2) var(--_space-4);
-  }
   :where(.choice) {
     display: flex;
     align-items: center;
@@ -110,37 +72,6 @@ export const nhsForms = css`
   :where(.choice label) {
     cursor: pointer;
   }
-  :where(.choice__hint) {
-    display: block;
-    padding-left: calc(32px + var(--_space-2));
-    margin-top: calc(-1 * var(--_space-1));
-  }
-
-  /* Error summary (nhsuk-error-summary): focused when shown, links move focus to the field. */
-  :where(.error-summary) {
-    margin-bottom: var(--_space-5);
-    padding: var(--_space-3);
-    border: 4px solid var(--_color-error);
-  }
-  :where(.error-summary:focus) {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    outline-offset: 0;
-  }
-  :where(.error-summary__title) {
-    margin: 0 0 var(--_space-3);
-    font-size: 1.25em;
-    font-weight: 600;
-  }
-  :where(.error-summary__list) {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  :where(.error-summary__list a) {
-    color: var(--_color-error);
-    font-weight: 600;
-  }
-
   :where(.link, a) {
     color: var(--_color-link);
     text-decoration: underline;

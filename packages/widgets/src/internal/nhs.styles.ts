@@ -103,48 +103,6 @@ export const nhsBase = css`
     }
   }
 
-  /* Table (nhsuk-table) */
-  :where(table) {
-    width: 100%;
-    margin: 0 0 var(--_space-5);
-    border-collapse: collapse;
-    border-spacing: 0;
-  }
-  :where(caption) {
-    margin-bottom: var(--_space-3);
-    text-align: left;
-    font-size: 1.25em;
-    font-weight: 600;
-    line-height: 1.25;
-  }
-  :where(th, td) {
-    padding: var(--_space-2) var(--_space-3) var(--_space-2) 0;
-    border-bottom: 1px solid var(--_color-border);
-    text-align: left;
-    vertical-align: top;
-  }
-  :where(th:last-child, td:last-child) {
-    padding-right: 0;
-  }
-  :where(thead th) {
-    border-bottom-width: 2px;
-    font-weight: 600;
-  }
-  /* Row headers name the line; NHS tables keep them regular weight and bold only the totals. */
-  :where(tbody th) {
-    font-weight: 400;
-  }
-  :where(tfoot th, tfoot td) {
-    font-weight: 600;
-    border-bottom: 0;
-  }
-  :where(.numeric) {
-    text-align: right;
-    /* Pence line up down the column. */
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-
   /* Secondary button (nhsuk-button--secondary, nhsuk-frontend 10) */
   :where(.button) {
     display: inline-block;
@@ -169,24 +127,11 @@ export const nhsBase = css`
     box-shadow: none;
   }
 
-  /* Select (nhsuk-select) */
   :where(.label) {
     display: block;
     margin-bottom: var(--_space-2);
     font-weight: 600;
   }
-  :where(select) {
-    min-width: 12em;
-    max-width: 100%;
-    height: 2.5em;
-    padding: var(--_space-1);
-    border: 2px solid var(--_color-input-border);
-    border-radius: 0;
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    font: inherit;
-  }
-
   /* NHS yellow focus. The transparent outline is invisible normally and is drawn by the
      system in forced-colours mode, where backgrounds and shadows are dropped. */
   :where(.button:focus-visible) {
@@ -197,14 +142,8 @@ export const nhsBase = css`
     box-shadow: 0 4px 0 var(--_color-focus-text);
     color: var(--_color-focus-text);
   }
-  :where(select:focus-visible) {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    outline-offset: 0;
-    border-color: var(--_color-focus-text);
-    box-shadow: inset 0 0 0 2px var(--_color-focus-text);
-  }
   @media (forced-colors: active) {
-    :where(.button:focus-visible, select:focus-visible) {
+    :where(.button:focus-visible) {
       outline-color: Highlight;
     }
     :where(.button) {

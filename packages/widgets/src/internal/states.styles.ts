@@ -38,6 +38,10 @@ export const stateStyles = css`
   :where(.skeleton__bar--short) {
     width: 40%;
   }
+  :where(.skeleton__bar--block) {
+    width: auto;
+    height: 8em;
+  }
   @keyframes esr-pulse {
     50% {
       opacity: 0.5;

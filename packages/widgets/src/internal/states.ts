@@ -9,8 +9,11 @@ export function heading(level: number, text: string, cls = 'heading-m', id?: str
   return html`<div role="heading" aria-level=${l} class=${cls} id=${id ?? nothing} part="heading">${text}</div>`;
 }
 
-/** The loading skeleton; the widget's live region announces `text`, so the visible copy is aria-hidden. */
-export function loadingState(text: string): TemplateResult {
+/**
+ * The loading skeleton; the widget's live region announces `text`, so the visible copy is aria-hidden.
+ * `block` adds a tall bar standing in for a table or chart.
+ */
+export function loadingState(text: string, block = false): TemplateResult {
   return html`
     <div class="loading" part="loading">
       <p class="loading__text" aria-hidden="true">${text}</p>
@@ -18,6 +21,7 @@ export function loadingState(text: string): TemplateResult {
         <span class="skeleton__bar skeleton__bar--heading"></span>
         <span class="skeleton__bar"></span><span class="skeleton__bar"></span>
         <span class="skeleton__bar skeleton__bar--short"></span>
+        ${block ? html`<span class="skeleton__bar skeleton__bar--block"></span>` : nothing}
       </div>
     </div>
   `;
@@ -42,22 +46,25 @@ export interface ErrorStateOptions {
   title: string;
   headingLevel: number;
   onRetry?: (() => void) | undefined;
+  /** The widget's own title and body for kinds where the shared words would be too vague ("We could not find that payslip"). */
+  own?: Partial<Record<ErrorKind, readonly [title: string, body: string]>> | undefined;
 }
 
 /** The error box: what went wrong, what to do, the request id for the service desk, and Try again. */
-export function errorState({ l, error, title, headingLevel, onRetry }: ErrorStateOptions): TemplateResult {
+export function errorState({ l, error, title, headingLevel, onRetry, own }: ErrorStateOptions): TemplateResult {
   const { kind, requestId } = describeError(error);
   const shared = SHARED[kind];
+  const [ownTitle, ownBody] = own?.[kind] ?? [];
   return html`
     <div class="error" part="error">
       <div role="alert">
-        ${heading(headingLevel, shared ? l.t(shared[0]) : title)}
-        <p>${l.t(shared ? shared[1] : 'errorGenericBody')}</p>
+        ${heading(headingLevel, ownTitle ?? (shared ? l.t(shared[0]) : title))}
+        <p>${ownBody ?? l.t(shared ? shared[1] : 'errorGenericBody')}</p>
         ${requestId ? html`<p class="hint error__reference">${l.t('errorReference', { requestId })}</p>` : nothing}
       </div>
       ${kind === 'no-client' || !onRetry
         ? nothing
-        : html`<button type="button" class="button" part="retry-button" @click=${onRetry}>${l.t('retry')}</button>`}
+        : html`<button type="button" class="button no-print" part="retry-button" @click=${onRetry}>${l.t('retry')}</button>`}
     </div>
   `;
 }

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
 import { nhsForms } from '../internal/forms.styles.ts';
+import { nhsFieldsets } from '../internal/fieldsets.styles.ts';
+import { nhsErrorSummary } from '../internal/error-summary.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const leaveRequest = css`
@@ -44,4 +47,4 @@ const leaveRequest = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, nhsForms, stateStyles, leaveRequest];
+export const styles = [tokens, nhsBase, nhsTable, nhsForms, nhsFieldsets, nhsErrorSummary, stateStyles, leaveRequest];

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LeaveBalance, LeaveBalances, LeaveRequest } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { errorSummary, fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { leaveRequestMessages, type LeaveRequestStrings, type LeaveRequestKey } from './messages.ts';
@@ -103,24 +103,40 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
   static formAssociated = true;
   static override styles = styles;
 
-  /** Heading level of the widget's headings (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Hides "Your leave requests" (the form alone). */
-  @property({ attribute: 'hide-list', type: Boolean }) hideList = false;
-  /** Form field name prefix when the widget sits inside a page's `<form>`. */
-  @property() name = '';
-  /** Disables the form (also set by a disabled `<fieldset>` around it). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    hideList: { attribute: 'hide-list', type: Boolean },
+    name: {},
+    disabled: { type: Boolean, reflect: true },
+    values: { state: true },
+    errors: { state: true },
+    refusal: { state: true },
+    count: { state: true },
+    submitting: { state: true },
+    confirmation: { state: true },
+    cancelling: { state: true },
+    announcement: { state: true },
+  };
 
-  @state() private values: LeaveFormValues = emptyForm();
-  @state() private errors: FieldError[] = [];
+  /** Heading level of the widget's headings (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Hides "Your leave requests" (the form alone). */
+  hideList = false;
+  /** Form field name prefix when the widget sits inside a page's `<form>`. */
+  name = '';
+  /** Disables the form (also set by a disabled `<fieldset>` around it). */
+  disabled = false;
+
+  private values: LeaveFormValues = emptyForm();
+  private errors: FieldError[] = [];
   /** A refusal the server gave that names no field (e.g. not enough leave left). */
-  @state() private refusal = '';
-  @state() private count: Count = { state: 'idle' };
-  @state() private submitting = false;
-  @state() private confirmation: LeaveRequest | undefined;
-  @state() private cancelling = '';
-  @state() private announcement = '';
+  private refusal = '';
+  private count: Count = { state: 'idle' };
+  private submitting = false;
+  private confirmation: LeaveRequest | undefined;
+  private cancelling = '';
+  private announcement = '';
   #formDisabled = false;
   #shownFor: unknown;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
@@ -482,9 +498,7 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
 
   #fieldError(field: LeaveField): TemplateResult | typeof nothing {
     const e = this.#errorFor(field);
-    return e
-      ? html`<span class="error-message" id=${`${field}-error`}><span class="visually-hidden">${this.localize.t('errorPrefix')}</span> ${this.#errorText(e)}</span>`
-      : nothing;
+    return e ? fieldError(this.localize, `${field}-error`, this.#errorText(e)) : nothing;
   }
 
   #describedBy(field: LeaveField, hint?: string): string | typeof nothing {
@@ -493,21 +507,7 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
   }
 
   #renderErrorSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.length && !this.refusal) return nothing;
-    const l = this.localize;
-    const go = (e: Event, id: string) => {
-      e.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-    };
-    return html`
-      <div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-        ${heading(this.headingLevel + 1, l.t('errorSummaryTitle'), 'error-summary__title', 'error-summary-title')}
-        <ul class="error-summary__list">
-          ${this.refusal ? html`<li>${this.refusal}</li>` : nothing}
-          ${this.errors.map((e) => html`<li><a href=${`#${e.focus}`} @click=${(ev: Event) => go(ev, e.focus)}>${this.#errorText(e)}</a></li>`)}
-        </ul>
-      </div>
-    `;
+    return errorSummary(this.localize, this.headingLevel, this.refusal, this.errors.map((e) => ({ id: e.focus, text: this.#errorText(e) })));
   }
 
   #renderDate(which: 'start' | 'end', legend: string): TemplateResult {

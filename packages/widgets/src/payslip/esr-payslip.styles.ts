@@ -1,13 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
+import { nhsSelect } from '../internal/select.styles.ts';
+import { stateStyles } from '../internal/states.styles.ts';
 
 const payslip = css`
-  :where(.state) {
-    /* Focused by script after Try again so focus is not lost; it is not itself interactive. */
-    outline: none;
-  }
-
   :where(.picker) {
     margin-bottom: var(--_space-4);
   }
@@ -117,62 +115,12 @@ const payslip = css`
     margin-bottom: var(--_space-3);
   }
 
-  :where(.error) {
-    margin-bottom: var(--_space-4);
-    padding: var(--_space-3);
-    border: 4px solid var(--_color-error);
-  }
-  :where(.error__reference) {
-    font-variant-numeric: tabular-nums;
-  }
-
-  :where(.empty) {
-    padding: var(--_space-3) 0;
-  }
-
-  :where(.loading__text) {
-    color: var(--_color-text-secondary);
-  }
-  :where(.skeleton) {
-    display: grid;
-    gap: var(--_space-3);
-  }
-  :where(.skeleton__bar, .skeleton__block) {
-    display: block;
-    height: 1em;
-    border-radius: var(--_radius);
-    background: var(--_color-skeleton);
-    animation: esr-pulse 1.5s ease-in-out infinite;
-  }
-  :where(.skeleton__bar--heading) {
-    width: 60%;
-    height: 1.75em;
-  }
-  :where(.skeleton__bar--short) {
-    width: 40%;
-  }
-  :where(.skeleton__block) {
-    height: 8em;
-  }
-  @keyframes esr-pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    :where(.skeleton__bar, .skeleton__block) {
-      animation: none;
-    }
-  }
   @media (forced-colors: active) {
     :where(.net-pay) {
       border: 1px solid CanvasText;
       border-left-width: 8px;
     }
-    :where(.skeleton__bar, .skeleton__block) {
-      background: GrayText;
-    }
   }
 `;
 
-export const styles = [tokens, nhsBase, payslip];
+export const styles = [tokens, nhsBase, nhsTable, nhsSelect, stateStyles, payslip];

@@ -233,7 +233,7 @@ describe('<esr-payslip>', () => {
       document.body.append(el);
       await failed;
       await el.updateComplete;
-      expect(text(el)).to.contain('This payslip is not connected to ESR');
+      expect(text(el)).to.contain('This page is not connected to ESR');
       expect(shadow(el).querySelector('[part~="retry-button"]')).to.equal(null);
       await expect(el).to.be.accessible();
       el.remove();

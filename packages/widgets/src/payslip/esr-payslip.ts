@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { EsrClient, P60Summary, Payslip, PayslipSummary, PayrollCalculation, PayslipLine } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, MissingClientError, type ErrorKind } from '../internal/describe-error.ts';
+import { DataLoader } from '../internal/data-loader.ts';
+import { errorState, heading, loadingState } from '../internal/states.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { payslipMessages, type PayslipStrings, type PayslipKey } from './messages.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
@@ -11,27 +11,12 @@ import { calculationRequestFor, EXPLAINED_CODES } from './explain.ts';
 import { styles } from './esr-payslip.styles.ts';
 import { lineLabel, periodLabel, paidToLast4, taxYearBounds } from './payslip-format.ts';
 
-type Status = 'loading' | 'empty' | 'error' | 'data';
-
 /** One deduction line's explanation, fetched when first opened. */
 type Explanation =
   | { status: 'loading' }
   | { status: 'failed' }
   | { status: 'unavailable' }
   | { status: 'done'; text: string; calculatedPence: number };
-
-/** Title and body string keys for each error kind (body says what the person can do next). */
-const ERROR_STRINGS: Record<ErrorKind, readonly [PayslipKey, PayslipKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'errorSignedOutBody'],
-  forbidden: ['errorForbiddenTitle', 'errorForbiddenBody'],
-  'not-found': ['errorNotFoundTitle', 'errorNotFoundBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['errorNoClientTitle', 'errorNoClientBody'],
-  unknown: ['errorGenericTitle', 'errorGenericBody'],
-};
 
 /**
  * @tag esr-payslip
@@ -86,42 +71,77 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    payslipId: { attribute: 'payslip-id' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    hidePicker: { attribute: 'hide-picker', type: Boolean },
+    hideP60: { attribute: 'hide-p60', type: Boolean },
+    history: { state: true },
+    selectedId: { state: true },
+    p60s: { state: true },
+    explanations: { state: true },
+    downloading: { state: true },
+    downloadFailed: { state: true },
+    announcement: { state: true },
+  };
+
   /** The payslip to show (`pay_…`). Without it the latest payslip is shown. */
-  @property({ attribute: 'payslip-id' }) payslipId = '';
+  payslipId = '';
 
   /**
    * Heading level of the payslip title (1–6), so it fits the page's outline. Default 2.
    * Captions label the tables, so the widget adds no deeper headings.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Hides the "Choose a payslip" picker. */
-  @property({ attribute: 'hide-picker', type: Boolean }) hidePicker = false;
+  hidePicker = false;
 
   /** Hides the P60 section. */
-  @property({ attribute: 'hide-p60', type: Boolean }) hideP60 = false;
+  hideP60 = false;
 
-  @state() private status: Status = 'loading';
-  @state() private payslip: Payslip | undefined;
-  @state() private error: unknown;
-  @state() private history: readonly PayslipSummary[] = [];
+  private history: readonly PayslipSummary[] = [];
   /** Chosen in the picker; wins over `payslip-id` until that attribute changes. */
-  @state() private selectedId = '';
-  @state() private p60s: readonly P60Summary[] | undefined;
-  @state() private explanations: ReadonlyMap<string, Explanation> = new Map();
+  private selectedId = '';
+  private p60s: readonly P60Summary[] | undefined;
+  private explanations: ReadonlyMap<string, Explanation> = new Map();
   /** What is downloading now (`payslip` or a tax year), and what last failed. */
-  @state() private downloading = '';
-  @state() private downloadFailed = '';
-  @state() private announcement = '';
+  private downloading = '';
+  private downloadFailed = '';
+  private announcement = '';
 
-  #request = 0;
-  #abort: AbortController | undefined;
-  #loadedKey: unknown[] = [];
   #historyClient: EsrClient | undefined;
   #p60Client: EsrClient | undefined;
   /** The calculator's answer for the payslip on show, shared by every line's explanation. */
   #calculation: { payslipId: string; answer: Promise<PayrollCalculation> } | undefined;
-  #noClientTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The payslip the explanations and download state belong to; `loaded` fires once it has rendered. */
+  #shown: Payslip | null | undefined;
+  #announceLoaded = false;
+
+  readonly #data = new DataLoader<Payslip | null>(this, {
+    client: () => this.activeClient,
+    hasProvider: () => this.hasProvider,
+    // The picker's choice wins over `payslip-id` until that attribute changes.
+    key: () => [this.selectedId || this.payslipId],
+    load: async (client, signal) => {
+      const id = this.selectedId || this.payslipId;
+      if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
+      if (!this.hideP60 && client !== this.#p60Client) void this.#loadP60s(client);
+      return id ? client.payslips.get(id, { signal }) : client.payslips.latest({ signal });
+    },
+  });
+
+  /** The payslip on show, if any. */
+  private get payslip(): Payslip | undefined {
+    return this.#data.value ?? undefined;
+  }
+
+  /** `empty` when there is no payslip yet. */
+  get #status(): 'loading' | 'empty' | 'error' | 'data' {
+    const status = this.#data.status;
+    return status === 'data' && !this.#data.value ? 'empty' : status;
+  }
 
   /** The payslip currently shown, if any. */
   get value(): Payslip | undefined {
@@ -130,75 +150,27 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
 
   /** Loads the payslip again (what Try again does). */
   reload(): Promise<void> {
-    return this.#load(true);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#noClientTimer);
-    this.#request++; // drop any answer still in flight…
-    this.#abort?.abort(); // …and stop waiting for it
-    this.#loadedKey = [];
+    return this.#data.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('payslipId')) this.selectedId = '';
-    // Fetch when the inputs change, not on every render: client, id and locale-free inputs only.
-    const key = [this.activeClient, this.selectedId || this.payslipId];
-    if (key.some((v, i) => v !== this.#loadedKey[i])) void this.#load();
-    this.setHostState(this.status === 'data' ? undefined : this.status);
-  }
-
-  async #load(force = false): Promise<void> {
-    const client = this.activeClient;
-    const id = this.selectedId || this.payslipId;
-    const key = [client, id];
-    if (!force && key.every((v, i) => v === this.#loadedKey[i])) return;
-    this.#loadedKey = key;
-    const request = ++this.#request;
-    clearTimeout(this.#noClientTimer);
-    // A newer request (another period, a retry) supersedes this one: cancel it rather than race it.
-    this.#abort?.abort();
-    const { signal } = (this.#abort = new AbortController());
-
-    if (!client) {
-      this.status = 'loading';
-      // A page script usually sets `client` right after creating the element, and a provider may be
-      // about to answer: only report a missing client if none has arrived by the next task.
-      if (!this.hasProvider) {
-        this.#noClientTimer = setTimeout(() => {
-          if (request === this.#request && !this.activeClient) this.#fail(new MissingClientError());
-        }, 0);
-      }
-      return;
-    }
-
-    this.status = 'loading';
-    this.error = undefined;
-    if (!this.hidePicker && client !== this.#historyClient) void this.#loadHistory(client);
-    if (!this.hideP60 && client !== this.#p60Client) void this.#loadP60s(client);
-    try {
-      const payslip = id ? await client.payslips.get(id, { signal }) : await client.payslips.latest({ signal });
-      if (request !== this.#request) return; // a newer request owns the widget now
-      this.payslip = payslip ?? undefined;
+    const shown = this.#data.value;
+    if (shown !== this.#shown) {
+      this.#shown = shown;
       this.explanations = new Map();
       this.downloadFailed = '';
-      this.status = payslip ? 'data' : 'empty';
-      if (payslip) {
-        await this.updateComplete;
-        this.dispatchEvent(new EsrPayslipLoadedEvent({ payslip }));
-      }
-    } catch (error) {
-      if (request !== this.#request) return;
-      this.#fail(error);
+      this.#announceLoaded = !!shown;
     }
+    const status = this.#status;
+    this.setHostState(status === 'data' ? undefined : status);
   }
 
-  #fail(error: unknown): void {
-    this.payslip = undefined;
-    this.error = error;
-    this.status = 'error';
-    this.dispatchEvent(new EsrErrorEvent({ error }));
+  protected override updated(): void {
+    if (this.#announceLoaded && this.#data.status === 'data' && this.#data.value) {
+      this.#announceLoaded = false;
+      this.dispatchEvent(new EsrPayslipLoadedEvent({ payslip: this.#data.value }));
+    }
   }
 
   /** The picker is an extra: if the list fails, the payslip itself still shows (or shows its own error). */
@@ -293,7 +265,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const busy = this.status === 'loading';
+    const busy = this.#status === 'loading';
     return html`
       <div class="root" part="base" lang=${this.localize.lang}>
         ${this.#renderPicker()}
@@ -306,9 +278,9 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   }
 
   #renderState(): TemplateResult {
-    switch (this.status) {
+    switch (this.#status) {
       case 'loading':
-        return this.#renderLoading();
+        return loadingState(this.localize.t('payslipLoading'), true);
       case 'empty':
         return this.#renderEmpty();
       case 'error':
@@ -318,31 +290,11 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     }
   }
 
-  #heading(text: string, cls: string, id?: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    return html`<div role="heading" aria-level=${level} class=${cls} id=${id ?? nothing} part="heading">${text}</div>`;
-  }
-
-  #renderLoading(): TemplateResult {
-    // The live region above announces loading; this visible copy is hidden from AT to avoid saying it twice.
-    return html`
-      <div class="loading" part="loading">
-        <p class="loading__text" aria-hidden="true">${this.localize.t('payslipLoading')}</p>
-        <div class="skeleton" aria-hidden="true">
-          <span class="skeleton__bar skeleton__bar--heading"></span>
-          <span class="skeleton__bar"></span><span class="skeleton__bar"></span>
-          <span class="skeleton__bar skeleton__bar--short"></span>
-          <span class="skeleton__block"></span>
-        </div>
-      </div>
-    `;
-  }
-
   #renderEmpty(): TemplateResult {
     return html`
       <div class="empty" part="empty">
         <slot name="empty">
-          ${this.#heading(this.localize.t('payslipEmptyTitle'), 'heading-m')}
+          ${heading(this.headingLevel, this.localize.t('payslipEmptyTitle'))}
           <p class="hint">${this.localize.t('payslipEmptyBody')}</p>
         </slot>
       </div>
@@ -350,24 +302,18 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   }
 
   #renderError(): TemplateResult {
-    const { kind, requestId } = describeError(this.error);
-    const [title, body] = ERROR_STRINGS[kind];
-    return html`
-      <div class="error" part="error">
-        <div role="alert">
-          ${this.#heading(this.localize.t(title), 'heading-m')}
-          <p>${this.localize.t(body)}</p>
-          ${requestId
-            ? html`<p class="hint error__reference">${this.localize.t('errorReference', { requestId })}</p>`
-            : nothing}
-        </div>
-        ${kind === 'no-client'
-          ? nothing
-          : html`<button type="button" class="button no-print" part="retry-button" @click=${this.#onRetry}>
-              ${this.localize.t('retry')}
-            </button>`}
-      </div>
-    `;
+    const l = this.localize;
+    return errorState({
+      l,
+      error: this.#data.error,
+      title: l.t('errorGenericTitle'),
+      headingLevel: this.headingLevel,
+      onRetry: () => this.#onRetry(),
+      own: {
+        forbidden: [l.t('errorForbiddenTitle'), l.t('errorForbiddenBody')],
+        'not-found': [l.t('errorNotFoundTitle'), l.t('errorNotFoundBody')],
+      },
+    });
   }
 
   #renderPicker(): TemplateResult | typeof nothing {
@@ -395,7 +341,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     const basis = p.taxBasis === 'cumulative' ? '' : ` (${l.t('taxBasisNonCumulative')})`;
     const last4 = paidToLast4(p.paidTo?.accountNumberMasked);
     const { start, end } = taxYearBounds(p.taxYear);
-    const heading = l.t('payslipHeading', { month: l.monthYear(p.payDate), period: periodLabel(l, p.period) });
+    const title = l.t('payslipHeading', { month: l.monthYear(p.payDate), period: periodLabel(l, p.period) });
 
     const row = (key: string, value: string) => html`
       <div class="summary-list__row">
@@ -420,7 +366,7 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
     return html`
       <article class="payslip" part="payslip" aria-labelledby="payslip-heading">
         <span class="caption">${p.organisation.name}</span>
-        ${this.#heading(heading, 'heading-l', 'payslip-heading')}
+        ${heading(this.headingLevel, title, 'heading-l', 'payslip-heading')}
 
         <div class="net-pay" part="net-pay">
           <span class="net-pay__label">${l.t('netPay')}</span>

@@ -1,19 +1,12 @@
 import type { Payslip } from '@esr/sdk';
+import { esrEvent } from '../internal/esr-event.ts';
 
 export interface EsrPayslipLoadedEventDetail {
   readonly payslip: Payslip;
 }
 
 /** Fired by `<esr-payslip>` each time a payslip has loaded and rendered. Bubbles and is composed. */
-export class EsrPayslipLoadedEvent extends Event {
-  static readonly eventName = 'esr-payslip-loaded';
-  readonly detail: EsrPayslipLoadedEventDetail;
-
-  constructor(detail: EsrPayslipLoadedEventDetail) {
-    super(EsrPayslipLoadedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrPayslipLoadedEvent extends esrEvent<EsrPayslipLoadedEventDetail>('esr-payslip-loaded') {}
 
 // GlobalEventHandlersEventMap feeds HTMLElementEventMap and DocumentEventMap alike, so
 // `el.addEventListener('esr-payslip-loaded', e => e.detail…)` and `document.addEventListener(…)` are both typed.
@@ -33,15 +26,7 @@ export interface EsrPayslipDownloadedEventDetail {
 }
 
 /** Fired by `<esr-payslip>` after a payslip or P60 PDF has downloaded and been handed to the browser to save. */
-export class EsrPayslipDownloadedEvent extends Event {
-  static readonly eventName = 'esr-payslip-downloaded';
-  readonly detail: EsrPayslipDownloadedEventDetail;
-
-  constructor(detail: EsrPayslipDownloadedEventDetail) {
-    super(EsrPayslipDownloadedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrPayslipDownloadedEvent extends esrEvent<EsrPayslipDownloadedEventDetail>('esr-payslip-downloaded') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

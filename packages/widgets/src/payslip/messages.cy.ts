@@ -9,14 +9,12 @@ export const cy: PayslipStrings = {
   payslipEmptyTitle: 'Nid oes gennych unrhyw slipiau cyflog eto',
   payslipEmptyBody: 'Bydd eich slip cyflog cyntaf yn ymddangos yma ar eich diwrnod cyflog cyntaf.',
   errorGenericTitle: 'Nid oeddem yn gallu llwytho eich slip cyflog',
-  errorSignedOutBody: 'Mewngofnodwch eto i weld eich slip cyflog.',
   errorForbiddenTitle: 'Nid oes gennych ganiatâd i weld y slip cyflog hwn',
   errorForbiddenBody:
     'Dim ond eich slipiau cyflog eich hun y gallwch eu gweld. Cysylltwch â’ch tîm cyflogres os ydych yn credu bod hyn yn anghywir.',
   errorNotFoundTitle: 'Nid oeddem yn gallu dod o hyd i’r slip cyflog hwnnw',
   errorNotFoundBody:
     'Efallai ei fod wedi’i dynnu’n ôl, neu fod y ddolen yn anghywir. Rhowch gynnig arall arni, neu dewiswch slip cyflog arall.',
-  errorNoClientTitle: 'Nid yw’r slip cyflog hwn wedi’i gysylltu ag ESR',
   name: 'Enw',
   assignmentNumber: 'Rhif aseiniad',
   job: 'Swydd',
@@ -24,7 +22,6 @@ export const cy: PayslipStrings = {
   department: 'Adran',
   payDate: 'Dyddiad talu',
   taxCode: 'Cod treth',
-  taxBasisCumulative: 'cronnol',
   taxBasisNonCumulative: 'sail mis 1 / wythnos 1',
   niCategory: 'Categori Yswiriant Gwladol',
   paidTo: 'Talwyd i',

@@ -9,12 +9,10 @@ export interface PayslipStrings {
   payslipEmptyTitle: string;
   payslipEmptyBody: string;
   errorGenericTitle: string;
-  errorSignedOutBody: string;
   errorForbiddenTitle: string;
   errorForbiddenBody: string;
   errorNotFoundTitle: string;
   errorNotFoundBody: string;
-  errorNoClientTitle: string;
   name: string;
   assignmentNumber: string;
   job: string;
@@ -22,7 +20,6 @@ export interface PayslipStrings {
   department: string;
   payDate: string;
   taxCode: string;
-  taxBasisCumulative: string;
   taxBasisNonCumulative: string;
   niCategory: string;
   paidTo: string;
@@ -79,12 +76,10 @@ const enGB: PayslipStrings = {
   payslipEmptyTitle: 'You have no payslips yet',
   payslipEmptyBody: 'Your first payslip will appear here on your first pay day.',
   errorGenericTitle: 'We could not load your payslip',
-  errorSignedOutBody: 'Sign in again to see your payslip.',
   errorForbiddenTitle: 'You do not have permission to see this payslip',
   errorForbiddenBody: 'You can only see your own payslips. Contact your payroll team if you think this is wrong.',
   errorNotFoundTitle: 'We could not find that payslip',
   errorNotFoundBody: 'It may have been withdrawn, or the link may be wrong. Try again, or choose another payslip.',
-  errorNoClientTitle: 'This payslip is not connected to ESR',
   name: 'Name',
   assignmentNumber: 'Assignment number',
   job: 'Job',
@@ -92,7 +87,6 @@ const enGB: PayslipStrings = {
   department: 'Department',
   payDate: 'Pay date',
   taxCode: 'Tax code',
-  taxBasisCumulative: 'cumulative',
   taxBasisNonCumulative: 'month 1 / week 1 basis',
   niCategory: 'National Insurance category',
   paidTo: 'Paid to',

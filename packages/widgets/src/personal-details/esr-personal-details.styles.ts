@@ -2,6 +2,8 @@ import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
 import { nhsForms } from '../internal/forms.styles.ts';
+import { nhsFieldsets } from '../internal/fieldsets.styles.ts';
+import { nhsErrorSummary } from '../internal/error-summary.styles.ts';
 import { stateStyles } from '../internal/states.styles.ts';
 
 const details = css`
@@ -32,4 +34,4 @@ const details = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, nhsForms, stateStyles, details];
+export const styles = [tokens, nhsBase, nhsForms, nhsFieldsets, nhsErrorSummary, stateStyles, details];

@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Address, ApprovalItem, PersonalDetails } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
 import { DataLoader } from '../internal/data-loader.ts';
 import { errorState, heading, loadingState, problemDetail } from '../internal/states.ts';
+import { errorSummary, fieldError } from '../internal/form-errors.ts';
 import { EsrErrorEvent } from '../events/esr-error.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { personalDetailsMessages, type PersonalDetailsStrings, type PersonalDetailsKey } from './messages.ts';
@@ -70,17 +70,29 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
 
   static override styles = styles;
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-  /** Shows the details without Change buttons. */
-  @property({ type: Boolean }) readonly = false;
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    headingLevel: { attribute: 'heading-level', type: Number },
+    readonly: { type: Boolean },
+    editing: { state: true },
+    draft: { state: true },
+    errors: { state: true },
+    refusal: { state: true },
+    saving: { state: true },
+    notice: { state: true },
+  };
 
-  @state() private editing: Section | undefined;
-  @state() private draft: Draft = {};
-  @state() private errors: DraftError[] = [];
-  @state() private refusal = '';
-  @state() private saving = false;
-  @state() private notice = '';
+  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
+  headingLevel = 2;
+  /** Shows the details without Change buttons. */
+  readonly = false;
+
+  private editing: Section | undefined;
+  private draft: Draft = {};
+  private errors: DraftError[] = [];
+  private refusal = '';
+  private saving = false;
+  private notice = '';
 
   readonly #data = new DataLoader<Loaded>(this, {
     client: () => this.activeClient,
@@ -311,26 +323,7 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
   }
 
   #renderErrorSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.length && !this.refusal) return nothing;
-    const l = this.localize;
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      ${heading(this.headingLevel + 1, l.t('errorSummaryTitle'), 'error-summary__title', 'error-summary-title')}
-      <ul class="error-summary__list">
-        ${this.refusal ? html`<li>${this.refusal}</li>` : nothing}
-        ${this.errors.map(
-          (e) => html`<li>
-            <a
-              href=${`#${e.id}`}
-              @click=${(ev: Event) => {
-                ev.preventDefault();
-                this.renderRoot.querySelector<HTMLElement>(`#${e.id}`)?.focus();
-              }}
-              >${this.#errorText(e)}</a
-            >
-          </li>`,
-        )}
-      </ul>
-    </div>`;
+    return errorSummary(this.localize, this.headingLevel, this.refusal, this.errors.map((e) => ({ id: e.id, text: this.#errorText(e) })));
   }
 
   #errorText(e: DraftError): string {
@@ -344,7 +337,7 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
       <label class="label" for=${id}>${label}</label>
       ${options.hint ? html`<span class="hint" id=${`${id}-hint`}>${options.hint}</span>` : nothing}
       ${error
-        ? html`<span class="error-message" id=${`${id}-error`}><span class="visually-hidden">${this.localize.t('errorPrefix')}</span> ${this.#errorText(error)}</span>`
+        ? fieldError(this.localize, `${id}-error`, this.#errorText(error))
         : nothing}
       <input
         id=${id}
@@ -381,7 +374,7 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
             <fieldset aria-describedby=${error ? 'name-reason-error' : nothing}>
               <legend>${l.t('detailsReasonLegend')}</legend>
               ${error
-                ? html`<span class="error-message" id="name-reason-error"><span class="visually-hidden">${l.t('errorPrefix')}</span> ${this.#errorText(error)}</span>`
+                ? fieldError(l, 'name-reason-error', this.#errorText(error))
                 : nothing}
               <div class="choices">
                 ${NAME_CHANGE_REASONS.map(

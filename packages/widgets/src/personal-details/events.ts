@@ -1,24 +1,11 @@
 import type { ApprovalRequestSummary, NameChangeRequest, PersonalDetails, PersonalDetailsPatch } from '@esr/sdk';
+import { esrEvent } from '../internal/esr-event.ts';
 
 /** Before a change is sent: `preventDefault()` stops it. `patch` (applies at once) or `nameChange` (needs approval). */
-export class EsrPersonalDetailsSaveEvent extends Event {
-  static readonly eventName = 'esr-personal-details-save';
-  readonly detail: { readonly patch?: PersonalDetailsPatch; readonly nameChange?: NameChangeRequest };
-  constructor(detail: { patch?: PersonalDetailsPatch; nameChange?: NameChangeRequest }) {
-    super(EsrPersonalDetailsSaveEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
-  }
-}
+export class EsrPersonalDetailsSaveEvent extends esrEvent<{ readonly patch?: PersonalDetailsPatch; readonly nameChange?: NameChangeRequest }>('esr-personal-details-save', true) {}
 
 /** A change was saved (`details` is the record now), or a name change was sent for approval (`nameChange`). */
-export class EsrPersonalDetailsSavedEvent extends Event {
-  static readonly eventName = 'esr-personal-details-saved';
-  readonly detail: { readonly details?: PersonalDetails; readonly nameChange?: ApprovalRequestSummary };
-  constructor(detail: { details?: PersonalDetails; nameChange?: ApprovalRequestSummary }) {
-    super(EsrPersonalDetailsSavedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrPersonalDetailsSavedEvent extends esrEvent<{ readonly details?: PersonalDetails; readonly nameChange?: ApprovalRequestSummary }>('esr-personal-details-saved') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -6,8 +6,8 @@ import type { EsrAppearance } from './appearance.ts';
 // (see toolchain-probe pitfall 10). Symbol.for keys let two bundles on one page share contexts.
 
 /** The SDK client that widgets load their data through. */
-export const clientContext = createContext<EsrClient | undefined>(Symbol.for('esr:client'));
+export const clientContext = /* @__PURE__ */ createContext<EsrClient | undefined>(Symbol.for('esr:client'));
 /** A BCP 47 locale (`en-GB`, `cy`) chosen by the provider; an element's own `lang` still wins. */
-export const localeContext = createContext<string | undefined>(Symbol.for('esr:locale'));
+export const localeContext = /* @__PURE__ */ createContext<string | undefined>(Symbol.for('esr:locale'));
 /** The appearance object, for widgets that need a value in script (CSS reads the custom properties). */
-export const appearanceContext = createContext<EsrAppearance | undefined>(Symbol.for('esr:appearance'));
+export const appearanceContext = /* @__PURE__ */ createContext<EsrAppearance | undefined>(Symbol.for('esr:appearance'));

@@ -1,5 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createEsrClient, type EsrClient } from '@esr/sdk';
 import { VERSION } from '../internal/version.ts';
@@ -32,26 +31,36 @@ export class EsrProvider extends LitElement {
     }
   `;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    baseUrl: { attribute: 'base-url' },
+    token: {},
+    getToken: { attribute: false },
+    locale: {},
+    appearance: { attribute: false },
+  };
+
   /** A ready-made SDK client. Wins over `base-url`/`token`. Set it in script; it is not an attribute. */
-  @property({ attribute: false }) client: EsrClient | undefined;
+  client: EsrClient | undefined;
 
   /** Builds a client for this API origin when no `client` is set. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /**
    * A bearer token for the built client. Prefer `getToken` in production: an attribute is visible to
    * every script and in the DOM inspector, and it cannot refresh.
    */
-  @property() token = '';
+  token = '';
 
   /** Called before each request for a fresh bearer token (used with `base-url`). */
-  @property({ attribute: false }) getToken: (() => string | Promise<string>) | undefined;
+  getToken: (() => string | Promise<string>) | undefined;
 
   /** Locale for the widgets inside (`en-GB` or `cy`). Without it they use the nearest `lang` attribute. */
-  @property() locale = '';
+  locale = '';
 
   /** Design tokens set from script; see `EsrAppearance`. Reassign the object to update at runtime. */
-  @property({ attribute: false }) appearance: EsrAppearance | undefined;
+  appearance: EsrAppearance | undefined;
 
   readonly #client = new ContextProvider(this, { context: clientContext });
   readonly #locale = new ContextProvider(this, { context: localeContext });

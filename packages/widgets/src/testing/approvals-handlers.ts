@@ -48,6 +48,8 @@ export interface ApprovalsMock {
   /** Another approver decides `id` (or a new request arrives when `id` is new): the feed reports it. */
   pushDecision(id: string, status: ApprovalItem['status']): void;
   pending(): ApprovalItem[];
+  /** How many clients have asked the feed for its newest position (`from=latest`), i.e. started following it. */
+  followers(): number;
 }
 
 export function createApprovalsMock(options: ApprovalsHandlerOptions = {}): ApprovalsMock {
@@ -62,6 +64,7 @@ export function createApprovalsMock(options: ApprovalsHandlerOptions = {}): Appr
   const decided: ApprovalItem[] = scenario === 'empty' ? [] : [leaveApproval(900, 'approved'), leaveApproval(901, 'rejected')];
   const events: EsrEvent[] = [];
   const idempotent = new Map<string, unknown>();
+  let followers = 0;
 
   const guard = async (): Promise<Response | undefined> => {
     if (scenario === 'slow') await delay('infinite');
@@ -160,6 +163,10 @@ export function createApprovalsMock(options: ApprovalsHandlerOptions = {}): Appr
       const failure = await guard();
       if (failure) return failure;
       const url = new URL(request.url);
+      if (!url.searchParams.get('cursor') && url.searchParams.get('from') === 'latest') {
+        followers++;
+        return json({ data: [], hasMore: false, nextCursor: String(events.length) });
+      }
       const after = Number(url.searchParams.get('cursor') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 20);
       const data = events.slice(after, after + limit);
@@ -198,5 +205,6 @@ export function createApprovalsMock(options: ApprovalsHandlerOptions = {}): Appr
       }
     },
     pending: pendingList,
+    followers: () => followers,
   };
 }

@@ -1,11 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../internal/tokens.styles.ts';
 import { nhsBase } from '../internal/nhs.styles.ts';
+import { nhsTable } from '../internal/table.styles.ts';
+import { stateStyles } from '../internal/states.styles.ts';
 
 const compliance = css`
-  :where(.state) {
-    outline: none;
-  }
   :where(.summary) {
     margin: var(--_space-3) 0 var(--_space-4);
     padding: var(--_space-3);
@@ -58,32 +57,6 @@ const compliance = css`
     min-width: 8em;
     vertical-align: top;
   }
-  :where(.error) {
-    margin-bottom: var(--_space-4);
-    padding: var(--_space-3);
-    border: 4px solid var(--_color-error);
-  }
-  :where(.empty) {
-    padding: var(--_space-3) 0;
-  }
-  :where(.loading__text) {
-    color: var(--_color-text-secondary);
-  }
-  :where(.skeleton) {
-    display: grid;
-    gap: var(--_space-3);
-  }
-  :where(.skeleton__bar, .skeleton__block) {
-    display: block;
-    height: 1.75em;
-    width: 60%;
-    border-radius: var(--_radius);
-    background: var(--_color-skeleton);
-  }
-  :where(.skeleton__block) {
-    width: 100%;
-    height: 12em;
-  }
   @media (forced-colors: active) {
     :where(.tag) {
       border-color: CanvasText;
@@ -91,4 +64,4 @@ const compliance = css`
   }
 `;
 
-export const styles = [tokens, nhsBase, compliance];
+export const styles = [tokens, nhsBase, nhsTable, stateStyles, compliance];

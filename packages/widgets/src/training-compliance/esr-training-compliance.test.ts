@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createEsrClient, type EsrClient } from '@esr/sdk';
-import { createLearningHandlers, type LearningScenario } from '@esr/sdk/testing';
+import { createLearningHandlers, teamComplianceFixtures, type LearningScenario } from '@esr/sdk/testing';
 import '../define-all.ts';
 import type { EsrTrainingCompliance } from './esr-training-compliance.ts';
 import { EsrTrainingComplianceLoadedEvent } from './events.ts';
@@ -83,6 +83,16 @@ describe('<esr-training-compliance>', () => {
     worker.use(...(createLearningHandlers({ team }) as unknown as Parameters<typeof worker.use>));
     const { el } = await renderUntil(html`<esr-training-compliance view="team" .client=${client()}></esr-training-compliance>`, EsrTrainingComplianceLoadedEvent);
     expect(rows(el)[1]).to.deep.equal(['B Person Nurse', '– Not required']);
+  });
+
+  it('team: a large team is built a chunk of rows per frame, every person in the end', async () => {
+    worker.resetHandlers();
+    const team = Array.from({ length: 150 }, (_, i) => ({ ...teamComplianceFixtures[i % teamComplianceFixtures.length]!, employeeId: `emp_${i}`, name: `Person ${i}` }));
+    worker.use(...(createLearningHandlers({ team }) as unknown as Parameters<typeof worker.use>));
+    const { el } = await renderUntil(html`<esr-training-compliance view="team" .client=${client()}></esr-training-compliance>`, EsrTrainingComplianceLoadedEvent);
+    expect(rows(el).length).to.be.lessThan(150);
+    await waitUntil(() => rows(el).length === 150, 'the team never completed', { timeout: 8000 });
+    expect(rows(el)[149]![0]).to.equal(`Person 149 ${teamComplianceFixtures[149 % teamComplianceFixtures.length]!.jobTitle}`);
   });
 
   it('Welsh', async () => {

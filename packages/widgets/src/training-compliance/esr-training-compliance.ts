@@ -1,9 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import type { ComplianceCell, ComplianceMatrix, EsrClient, PersonCompliance } from '@esr/sdk';
 import { EsrElement } from '../internal/esr-element.ts';
-import { describeError, type ErrorKind } from '../internal/describe-error.ts';
+import { errorState, heading, loadingState } from '../internal/states.ts';
 import { DataLoader } from '../internal/data-loader.ts';
+import { ChunkedRows } from '../internal/chunked-rows.ts';
 import { LocalizeController } from '../i18n/localize-controller.ts';
 import { trainingComplianceMessages, type TrainingComplianceStrings, type TrainingComplianceKey } from './messages.ts';
 import { EsrTrainingComplianceLoadedEvent } from './events.ts';
@@ -12,18 +14,6 @@ import { styles } from './esr-training-compliance.styles.ts';
 export type TrainingComplianceView = 'person' | 'team';
 type Status = 'loading' | 'empty' | 'error' | 'data';
 type Data = { view: 'person'; matrix: ComplianceMatrix } | { view: 'team'; people: PersonCompliance[] };
-
-const ERROR_STRINGS: Record<ErrorKind, readonly [TrainingComplianceKey, TrainingComplianceKey]> = {
-  'signed-out': ['errorSignedOutTitle', 'complianceSignedOutBody'],
-  forbidden: ['complianceForbiddenTitle', 'complianceForbiddenBody'],
-  'not-found': ['complianceNotFoundTitle', 'complianceForbiddenBody'],
-  connection: ['errorConnectionTitle', 'errorConnectionBody'],
-  timeout: ['errorTimeoutTitle', 'errorTimeoutBody'],
-  'rate-limited': ['errorRateLimitedTitle', 'errorRateLimitedBody'],
-  server: ['errorServerTitle', 'errorServerBody'],
-  'no-client': ['complianceNoClientTitle', 'errorNoClientBody'],
-  unknown: ['complianceErrorTitle', 'errorGenericBody'],
-};
 
 /** Red first (needs action), then amber, green, and not required last. */
 const ORDER: Record<ComplianceCell['status'], number> = { red: 0, amber: 1, green: 2, not_required: 3 };
@@ -65,17 +55,25 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
 
   static override styles = styles;
 
+  /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    employeeId: { attribute: 'employee-id' },
+    asOf: { attribute: 'as-of' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** `person` (default): one person's matrix; `team`: everyone in the signed-in manager's reporting line. */
-  @property({ reflect: true }) view: TrainingComplianceView = 'person';
+  view: TrainingComplianceView = 'person';
 
   /** Whose matrix (person view): default the signed-in person. */
-  @property({ attribute: 'employee-id' }) employeeId = 'me';
+  employeeId = 'me';
 
   /** The date to judge on (`YYYY-MM-DD`); default today. */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Heading level (1–6). Default 2. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   readonly #data = new DataLoader<Data>(this, {
     client: () => this.activeClient,
@@ -85,6 +83,12 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   });
   /** The data the loaded event was last fired for. */
   #announced: unknown;
+  /** A large team's rows are built a chunk per frame, none of them a long task. */
+  readonly #rows = new ChunkedRows(this, () => (this.#data.value?.view === 'team' ? this.#data.value.people.length : 0));
+  /** The data the rows and columns below were worked out for. */
+  #shown: unknown;
+  /** Team view columns: every subject family anyone in the team has, in first-seen order, with its name. */
+  #families: Array<[family: string, name: string]> = [];
 
   /** Fetches again (what Try again does). */
   reload(): Promise<void> {
@@ -98,6 +102,14 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    const value = this.#data.value;
+    if (value !== this.#shown) {
+      this.#shown = value;
+      this.#rows.reset();
+      const families = new Map<string, string>();
+      if (value?.view === 'team') for (const p of value.people) for (const c of p.subjects) if (!families.has(c.family)) families.set(c.family, c.name);
+      this.#families = [...families];
+    }
     const status = this.#status;
     this.setHostState(status === 'data' ? undefined : status);
   }
@@ -176,18 +188,14 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   }
 
   #heading(text: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
-    return html`<div role="heading" aria-level=${level} class="heading-m" id="compliance-heading" part="heading">${text}</div>`;
+    return heading(this.headingLevel, text, 'heading-m', 'compliance-heading');
   }
 
   #renderState(): TemplateResult {
     const l = this.localize;
     switch (this.#status) {
       case 'loading':
-        return html`<div class="loading" part="loading">
-          <p class="loading__text" aria-hidden="true">${l.t('complianceLoading')}</p>
-          <div class="skeleton" aria-hidden="true"><span class="skeleton__bar skeleton__bar--heading"></span><span class="skeleton__block"></span></div>
-        </div>`;
+        return loadingState(l.t('complianceLoading'), true);
       case 'empty':
         return html`<div class="empty" part="empty">
           <slot name="empty">
@@ -195,18 +203,18 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
             <p class="hint">${l.t('complianceEmptyBody')}</p>
           </slot>
         </div>`;
-      case 'error': {
-        const { kind, requestId } = describeError(this.#data.error);
-        const [title, body] = ERROR_STRINGS[kind];
-        return html`<div class="error" part="error">
-          <div role="alert">
-            ${this.#heading(l.t(title))}
-            <p>${l.t(body)}</p>
-            ${requestId ? html`<p class="hint">${l.t('errorReference', { requestId })}</p>` : nothing}
-          </div>
-          ${kind === 'no-client' ? nothing : html`<button type="button" class="button" part="retry-button" @click=${this.#onRetry}>${l.t('retry')}</button>`}
-        </div>`;
-      }
+      case 'error':
+        return errorState({
+          l,
+          error: this.#data.error,
+          title: l.t('complianceErrorTitle'),
+          headingLevel: this.headingLevel,
+          onRetry: () => this.#onRetry(),
+          own: {
+            forbidden: [l.t('complianceForbiddenTitle'), l.t('complianceForbiddenBody')],
+            'not-found': [l.t('complianceNotFoundTitle'), l.t('complianceForbiddenBody')],
+          },
+        });
       case 'data':
         if (this.#data.value?.view === 'person') return this.#renderPerson(this.#data.value.matrix);
         if (this.#data.value?.view === 'team') return this.#renderTeam(this.#data.value.people);
@@ -261,9 +269,7 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
 
   #renderTeam(people: PersonCompliance[]): TemplateResult {
     const l = this.localize;
-    // Columns: every subject family anyone in the team has, in first-seen order.
-    const families = new Map<string, string>();
-    for (const p of people) for (const c of p.subjects) if (!families.has(c.family)) families.set(c.family, c.name);
+    const families = this.#families;
     const notRequired = (family: string, name: string): ComplianceCell => ({
       family, name, subjectCode: null, requiredLevel: null, heldLevel: null, status: 'not_required', completedOn: null, expiresOn: null, daysToExpiry: null, renewalMonths: null,
     });
@@ -277,23 +283,29 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
             <thead>
               <tr>
                 <th scope="col">${l.t('person')}</th>
-                ${[...families.values()].map((name) => html`<th scope="col">${name}</th>`)}
+                ${families.map(([, name]) => html`<th scope="col">${name}</th>`)}
               </tr>
             </thead>
             <tbody>
-              ${people.map((p) => {
-                const byFamily = new Map(p.subjects.map((c) => [c.family, c]));
-                return html`<tr>
-                  <th scope="row">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
-                  ${[...families.entries()].map(([family, name]) => {
-                    const c = byFamily.get(family) ?? notRequired(family, name);
-                    return html`<td>
-                      ${this.#tag(c)}
-                      ${c.expiresOn && c.status !== 'not_required' ? html`<span class="hint matrix__date">${l.date(c.expiresOn)}</span>` : nothing}
-                    </td>`;
-                  })}
-                </tr>`;
-              })}
+              ${repeat(
+                people.slice(0, this.#rows.count),
+                (p) => p.employeeId,
+                // A row is rebuilt only when it or the language changes, so each frame builds only the new rows.
+                (p) =>
+                  guard([p, families, l.locale, this.i18n], () => {
+                    const byFamily = new Map(p.subjects.map((c) => [c.family, c]));
+                    return html`<tr>
+                      <th scope="row">${p.name} <span class="hint matrix__job">${p.jobTitle}</span></th>
+                      ${families.map(([family, name]) => {
+                        const c = byFamily.get(family) ?? notRequired(family, name);
+                        return html`<td>
+                          ${this.#tag(c)}
+                          ${c.expiresOn && c.status !== 'not_required' ? html`<span class="hint matrix__date">${l.date(c.expiresOn)}</span>` : nothing}
+                        </td>`;
+                      })}
+                    </tr>`;
+                  }),
+              )}
             </tbody>
           </table>
         </div>

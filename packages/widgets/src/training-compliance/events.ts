@@ -1,19 +1,12 @@
 import type { ComplianceMatrix, PersonCompliance } from '@esr/sdk';
+import { esrEvent } from '../internal/esr-event.ts';
 
 export type EsrTrainingComplianceLoadedEventDetail =
   | { readonly view: 'person'; readonly matrix: ComplianceMatrix }
   | { readonly view: 'team'; readonly people: readonly PersonCompliance[] };
 
 /** Fired by `<esr-training-compliance>` each time its matrix has loaded and rendered. Bubbles and is composed. */
-export class EsrTrainingComplianceLoadedEvent extends Event {
-  static readonly eventName = 'esr-training-compliance-loaded';
-  readonly detail: EsrTrainingComplianceLoadedEventDetail;
-
-  constructor(detail: EsrTrainingComplianceLoadedEventDetail) {
-    super(EsrTrainingComplianceLoadedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
-}
+export class EsrTrainingComplianceLoadedEvent extends esrEvent<EsrTrainingComplianceLoadedEventDetail>('esr-training-compliance-loaded') {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -9,11 +9,9 @@ export interface TrainingComplianceStrings {
   complianceEmptyBody: string;
   complianceTeamEmptyTitle: string;
   complianceErrorTitle: string;
-  complianceSignedOutBody: string;
   complianceForbiddenTitle: string;
   complianceForbiddenBody: string;
   complianceNotFoundTitle: string;
-  complianceNoClientTitle: string;
   complianceSummary: string; // %{percent} %{compliant} %{required}
   complianceCounts: string; // %{red} %{amber}
   complianceCaption: string; // %{date}
@@ -52,11 +50,9 @@ const enGB: TrainingComplianceStrings = {
   complianceEmptyBody: 'If this looks wrong, contact your learning and development team.',
   complianceTeamEmptyTitle: 'Nobody reports to you',
   complianceErrorTitle: 'We could not load the training records',
-  complianceSignedOutBody: 'Sign in again to see training records.',
   complianceForbiddenTitle: 'You do not have permission to see these training records',
   complianceForbiddenBody: 'Only the person, their line managers, HR and learning administrators can see them.',
   complianceNotFoundTitle: 'We could not find that person',
-  complianceNoClientTitle: 'This training matrix is not connected to ESR',
   complianceSummary: '%{percent} compliant: %{compliant} of %{required} required subjects in date',
   complianceCounts: '%{red} need action, %{amber} expire soon',
   complianceCaption: 'Training as of %{date}',

@@ -50,6 +50,16 @@ export async function emitEvent(tx: Tx | Db, input: EventInput): Promise<number>
   return Number(row!.id);
 }
 
+/**
+ * The newest event id of the organisation (0 when it has none): a starting point for following the
+ * feed from now on. Ids of one organisation are given in commit order (see emitEvent), so nothing
+ * committed later can get a smaller id. Organisation-wide, so it reveals no more than any event id.
+ */
+export async function latestEventId(db: Db, organisationId: string): Promise<number> {
+  const [row] = await db.select({ id: sql<string | number | null>`max(${events.id})` }).from(events).where(eq(events.organisationId, organisationId));
+  return Number(row?.id ?? 0);
+}
+
 /** HR admins see all of their organisation's events; others those whose audience includes them. */
 export async function listEvents(db: Db, principal: Principal, options: { after: number | undefined; limit: number }) {
   const rows = await db

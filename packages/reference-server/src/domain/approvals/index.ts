@@ -15,7 +15,7 @@ export {
 export type { DecisionOutcome, RequestContext } from './engine.ts';
 export { approvalAccess } from './access.ts';
 export type { ApprovalAccess } from './access.ts';
-export { emitEvent, listEvents, toEventView } from './events.ts';
+export { emitEvent, latestEventId, listEvents, toEventView } from './events.ts';
 export type { EventInput, EventView } from './events.ts';
 export { clearDelegation, getDelegation, setDelegation } from './delegation.ts';
 export type { DelegationView } from './delegation.ts';
