@@ -71,7 +71,11 @@ async function seed(database: Database, staff: number) {
     database,
     `SELECT DISTINCT ON (organisation_id) id, organisation_id FROM employees WHERE 'payroll_admin' = ANY(roles) ORDER BY organisation_id, id`,
   );
-  const [counted] = await queryRows<{ staff: number; orgs: number }>(database, 'SELECT count(*)::int AS staff, count(DISTINCT organisation_id)::int AS orgs FROM employees');
+  // Staff in post (a database the analytics bench added leavers to also holds people who have left).
+  const [counted] = await queryRows<{ staff: number; orgs: number }>(
+    database,
+    'SELECT count(DISTINCT employee_id) FILTER (WHERE end_date IS NULL)::int AS staff, count(DISTINCT organisation_id)::int AS orgs FROM assignments',
+  );
   if (admins.length !== Number(counted!.orgs)) throw new Error(`${Number(counted!.orgs) - admins.length} organisation(s) have no payroll admin`);
   const contexts = admins.map((a) => ({ principal: { employeeId: a.id, organisationId: a.organisation_id, roles: ['payroll_admin' as const] }, requestId: null, ip: null }));
   return { contexts, employees: Number(counted!.staff), organisations: admins.length, seedSeconds };
