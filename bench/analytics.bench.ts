@@ -4,9 +4,18 @@
 // leavers and 24 months of sickness. Goal: ≤ 2 s each at national size (1.4M staff in 70 trusts).
 // Each timing is the median of 5 runs after a warm-up. Figures only, no assertions. Needs DATABASE_URL
 // (a server; the bench creates and drops its own database).
-// Run from the repository root: node bench/analytics.bench.ts [staff=100000] (the lead runs 1400000)
-import { createApp, createDemoIssuer, openScratchDatabase, seedDatabase } from '@esr/reference-server';
+// Run from the repository root: node bench/analytics.bench.ts [staff=100000] [organisations] (the lead runs 1400000)
+// BENCH_DATABASE=name: that database on the server instead of a scratch one, kept afterwards. Seeded when
+// empty; when it holds trusts seeded without leavers or sickness (e.g. payroll-run.bench.ts's, same
+// staff and organisations), those are added with the seed's own hooks, so analytics runs on them.
+import postgres from 'postgres';
+import { createApp, createDemoIssuer, openDatabase, openScratchDatabase, seedDatabase } from '@esr/reference-server';
+import type { Database } from '@esr/reference-server';
 import { queryRows } from '../packages/reference-server/src/seed/bulk.ts';
+import { seedAbsence } from '../packages/reference-server/src/seed/absence.ts';
+import { organisationSizes } from '../packages/reference-server/src/seed/seed.ts';
+import { organisationId } from '../packages/reference-server/src/seed/trust-generator.ts';
+import { seedLeavers } from '../packages/reference-server/src/seed/workforce.ts';
 
 const staff = Number(process.argv[2] ?? 100_000);
 const asOf = '2026-11-25';
@@ -30,11 +39,44 @@ async function median(run: () => Promise<Response> | Response, rounds = 5): Prom
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-const organisations = staff >= 1_000_000 ? 70 : 1;
-const { database, dispose } = await openScratchDatabase(url, 'esr_analytics_bench');
+const organisations = Number(process.argv[3] ?? (staff >= 1_000_000 ? 70 : 1));
+const keptDatabase = process.env['BENCH_DATABASE'];
+if (keptDatabase !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(keptDatabase)) throw new Error(`BENCH_DATABASE must be a plain database name, got ${keptDatabase}`);
+
+/** The kept database (created if missing), or a scratch one. */
+async function open(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (!keptDatabase) return openScratchDatabase(url, 'esr_analytics_bench');
+  const admin = postgres(url!, { max: 1, onnotice: () => {} });
+  const [exists] = await admin`SELECT 1 FROM pg_database WHERE datname = ${keptDatabase}`;
+  if (!exists) await admin.unsafe(`CREATE DATABASE ${keptDatabase}`);
+  await admin.end();
+  const where = new URL(url!);
+  where.pathname = `/${keptDatabase}`;
+  const database = await openDatabase({ databaseUrl: where.href });
+  return { database, dispose: () => database.close() };
+}
+
+/** Seeds the trusts with leavers and sickness, or adds those to trusts seeded without them (same seed, staff and organisations). */
+async function seedForAnalytics(database: Database) {
+  const [held] = await queryRows<{ orgs: number; leavers: number; episodes: number }>(
+    database,
+    `SELECT (SELECT count(*) FROM organisations)::int AS orgs, (SELECT count(*) FROM assignments WHERE leaving_reason IS NOT NULL)::int AS leavers,
+            (SELECT count(*) FROM (SELECT 1 FROM sickness_episodes LIMIT 1) s)::int AS episodes`,
+  );
+  if (Number(held!.orgs) === 0) return seedDatabase(database, { seed: 1, totalStaff: staff, organisations, asOf, payslipMonths: 0, workforce: true, absence: true });
+  if (Number(held!.orgs) !== organisations) throw new Error(`${keptDatabase} holds ${held!.orgs} organisations, not ${organisations}: pass the staff and organisations it was seeded with`);
+  const sizes = organisationSizes(staff, organisations, 1);
+  const rowsByTable: Record<string, number> = {};
+  if (Number(held!.leavers) === 0) rowsByTable['leavers'] = (await seedLeavers(database, sizes.map((n, o) => ({ seed: 1, staff: n, organisationIndex: o, asOf })), { asOf })).leavers;
+  if (Number(held!.episodes) === 0) rowsByTable['sickness_episodes'] = (await seedAbsence(database, { seed: 1, asOf, organisationIds: sizes.map((_, o) => organisationId(o)) })).episodes;
+  const [people] = await queryRows<{ n: number }>(database, 'SELECT count(*)::int AS n FROM employees');
+  return { employees: Number(people!.n), rowsByTable };
+}
+
+const { database, dispose } = await open();
 try {
   const t = performance.now();
-  const seeded = await seedDatabase(database, { seed: 1, totalStaff: staff, organisations, asOf, payslipMonths: 0, workforce: true, absence: true });
+  const seeded = await seedForAnalytics(database);
   await database.exec('VACUUM ANALYZE');
   const [largest] = await queryRows<{ id: string; n: string }>(database, 'SELECT organisation_id AS id, count(*) AS n FROM assignments WHERE end_date IS NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1');
   const org = largest!.id;

@@ -25,13 +25,23 @@ test(`migrations are idempotent and recorded (${engine})`, async () => {
   }
 });
 
-test(`constraints hold invariants: one payslip per assignment and period, net = gross - deductions (${engine})`, async () => {
+test(`constraints hold invariants: one payslip per assignment and period, net = gross - deductions, the assignment's own employee and organisation (${engine})`, async () => {
   const { database, dispose } = await freshDatabase();
   try {
-    await seedDatabase(database, { staff: 60, asOf });
+    await seedDatabase(database, { staff: 60, organisations: 2, asOf });
     const [one] = await database.db.select().from(payslips).limit(1);
     await assert.rejects(database.db.insert(payslips).values({ ...one!, id: 'pay_duplicate1' }), violates(/unique|duplicate/i));
     await assert.rejects(database.db.insert(payslips).values({ ...one!, id: 'pay_badnet1', periodNumber: 12, taxYear: '2030-31', netPence: 1 }), violates(/check constraint/i));
+    // One composite key (migration 0011): a payslip's employee and organisation must be its assignment's.
+    const next = { periodNumber: 12, taxYear: '2030-31' };
+    const [other] = rowsOf<{ employee_id: string; organisation_id: string }>(
+      await database.db.execute(sql`SELECT employee_id, organisation_id FROM assignments WHERE employee_id <> ${one!.employeeId} AND organisation_id <> ${one!.organisationId} LIMIT 1`),
+    );
+    await assert.rejects(database.db.insert(payslips).values({ ...one!, ...next, id: 'pay_otheremp1', employeeId: other!.employee_id }), violates(/foreign key/i));
+    await assert.rejects(database.db.insert(payslips).values({ ...one!, ...next, id: 'pay_otherorg1', organisationId: other!.organisation_id }), violates(/foreign key/i));
+    await assert.rejects(database.db.insert(payslips).values({ ...one!, ...next, id: 'pay_noasg1', assignmentId: 'asg_missing' }), violates(/foreign key/i));
+    await database.db.insert(payslips).values({ ...one!, ...next, id: 'pay_rightful1' }); // the same payslip, for another period, is fine
+    await assert.rejects(database.db.execute(sql`DELETE FROM employees WHERE id = ${one!.employeeId}`), violates(/foreign key/i));
   } finally {
     await dispose();
   }

@@ -1,7 +1,7 @@
 // Fast bulk inserts for the seed, on PGlite and PostgreSQL alike.
 //
-// `unnest` (default): INSERT INTO t (…) SELECT … FROM unnest($1::text[], $2::date[], …) — one array
-// parameter per column whatever the row count, so PGlite's 32,767-parameter limit never binds and the
+// `unnest` (default): INSERT INTO t (…) SELECT … FROM ROWS FROM (unnest($1::text[]), unnest($2::date[]),
+// jsonb_array_elements($3::text::jsonb), …) — one array parameter per column whatever the row count, so PGlite's 32,767-parameter limit never binds and the
 // statement text stays tiny. Measured on 77k payslip rows: 2.5× drizzle's multi-row VALUES on PGlite,
 // 3× on PostgreSQL 15 (COPY was only ~15% faster on PostgreSQL and 2× slower on PGlite).
 // `values`: classic multi-row INSERT … VALUES, rows per statement = ⌊32,767 / columns⌋; kept for the
@@ -63,6 +63,12 @@ function arrayLiteral(values: unknown[], kind: 'plain' | 'number' | 'json' | 'ar
   return `{${parts.join(',')}}`;
 }
 
+// A JSON column's values as one JSON array. null (SQL NULL, as before) becomes a JSON null element,
+// which the INSERT maps back with nullif(…, 'null').
+function jsonArray(values: unknown[]): string {
+  return JSON.stringify(values.map((v) => (v === undefined ? null : v)));
+}
+
 interface Column { key: string; name: string; type: string; kind: 'plain' | 'number' | 'json' | 'array' }
 
 /** Rows of one table waiting to be written, held column by column. */
@@ -102,9 +108,15 @@ export class TableBuffer<T extends PgTable> {
     if (taken.rows === 0) return [];
     const names = this.columns.map((c) => c.name).join(', ');
     if (method === 'unnest') {
-      const args = this.columns.map((c, i) => `$${i + 1}::${c.kind === 'array' ? 'text' : c.type}[]`).join(', ');
-      const select = this.columns.map((c) => (c.kind === 'array' ? `${c.name}::${c.type}` : c.name)).join(', ');
-      return [{ text: `INSERT INTO ${this.name} (${names}) SELECT ${select} FROM unnest(${args}) AS u(${names})`, params: this.columns.map((c, i) => arrayLiteral(taken.values[i]!, c.kind)) }];
+      // A JSON column travels as one JSON array (text: the driver must not encode it again), not as a
+      // jsonb[] literal: no per-value quoting in Node, no array unescaping in the server (a payroll
+      // batch's INSERT: ~3× less Node time, ~25% less server time).
+      const sources = this.columns
+        .map((c, i) => (c.kind === 'json' ? `jsonb_array_elements($${i + 1}::text::jsonb)` : `unnest($${i + 1}::${c.kind === 'array' ? 'text' : c.type}[])`))
+        .join(', ');
+      const select = this.columns.map((c) => (c.kind === 'array' ? `${c.name}::${c.type}` : c.kind === 'json' ? `nullif(${c.name}, 'null'::jsonb)` : c.name)).join(', ');
+      const params = this.columns.map((c, i) => (c.kind === 'json' ? jsonArray(taken.values[i]!) : arrayLiteral(taken.values[i]!, c.kind)));
+      return [{ text: `INSERT INTO ${this.name} (${names}) SELECT ${select} FROM ROWS FROM (${sources}) AS u(${names})`, params }];
     }
     const perStatement = Math.floor(32_767 / this.columns.length);
     const out: Array<{ text: string; params: unknown[] }> = [];
