@@ -16,7 +16,7 @@ export const ProblemSchema = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
 
-const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /** Standard error responses, so every route documents the same problem+json shapes. */
 export const problemResponses = {
@@ -49,3 +49,18 @@ export const ifMatchHeader = z.object({
 export const idempotencyHeader = z.object({
   'idempotency-key': z.string().optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Retries with the same key replay the first response.' }),
 });
+
+/** The ETag response header of every versioned record (send it back as If-Match to change the record). */
+export const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the record, for If-Match.' } };
+
+/** Responses of every write guarded by If-Match (see http/etag.ts). */
+export const ifMatchResponses = {
+  412: { description: 'The record changed since you read it: read it again.', content: problemContent },
+  428: { description: 'If-Match is required.', content: problemContent },
+} as const;
+
+/** Responses of every write that takes an Idempotency-Key (see http/idempotency.ts). */
+export const idempotencyResponses = {
+  409: { description: 'A request with this Idempotency-Key is still in progress.', content: problemContent },
+  422: { description: 'This Idempotency-Key was used for a different request.', content: problemContent },
+} as const;

@@ -18,15 +18,13 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { bearerSecurity, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, ifMatchHeader, ifMatchResponses, IsoDate, jsonContent, problemContent, problemResponses } from '../http/schemas.ts';
 import { checkRange } from './leave.ts';
 import { EmployeeIdParam } from './people.schemas.ts';
 
 const security = bearerSecurity;
 const tags = ['Absence'];
-const problemContent = problemResponses[400].content;
 const common = { 400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] };
-const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the episode, for If-Match.' } };
 const ReasonCode = z.string().regex(/^S[0-9]{2}$/).openapi({ example: 'S13', description: 'National level-1 sickness reason.' });
 const Reason2Code = z.string().regex(/^S[0-9]{2}\.[0-9]{2}$/).openapi({ example: 'S13.03', description: 'Level-2 reason under the level-1 code.' });
 
@@ -121,13 +119,13 @@ const patchRoute = createRoute({
   summary: 'Close an episode (endDate), correct its reason, record the return-to-work interview (line manager or HR)',
   request: {
     params: EpisodeParams,
-    headers: z.object({ 'if-match': z.string().optional().openapi({ param: { name: 'if-match', in: 'header' } }) }),
+    headers: ifMatchHeader,
     body: { required: true, content: { 'application/json': { schema: EpisodePatch } } },
   },
   responses: {
     200: { ...jsonContent(Episode, 'The episode after the change.'), headers: etagHeaders }, ...common,
-    412: { description: 'Changed since you read it.', content: problemContent }, 422: { description: 'A rule refused it.', content: problemContent },
-    428: { description: 'If-Match is required.', content: problemContent },
+    ...ifMatchResponses,
+    422: { description: 'A rule refused it.', content: problemContent },
   },
 });
 const sickPayRoute = createRoute({

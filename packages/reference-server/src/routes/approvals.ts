@@ -12,12 +12,10 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { bearerSecurity, idempotencyHeader, ifMatchHeader, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, idempotencyHeader, idempotencyResponses, ifMatchHeader, ifMatchResponses, IsoDate, jsonContent, problemContent, problemResponses } from '../http/schemas.ts';
 
 const security = bearerSecurity;
 const tags = ['Approvals'];
-const problemContent = problemResponses[400].content;
-const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the request, for If-Match on decisions.' } };
 
 const statusEnum = z.enum(['pending', 'info_requested', 'approved', 'rejected', 'withdrawn']);
 const stepEnum = z.enum(['line_manager', 'managers_manager', 'hr']);
@@ -135,9 +133,8 @@ const ifMatchAndKeyHeaders = ifMatchHeader.extend(idempotencyHeader.shape);
 const writeProblems = {
   400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
   409: { description: 'Already decided (`already_decided`), waiting for information, or the Idempotency-Key is in flight.', content: problemContent },
-  412: { description: 'The request changed since you read it: read it again.', content: problemContent },
-  422: { description: 'This Idempotency-Key was used for a different request.', content: problemContent },
-  428: { description: 'If-Match is required.', content: problemContent },
+  422: idempotencyResponses[422],
+  ...ifMatchResponses,
 };
 
 const listRoute = createRoute({

@@ -12,9 +12,9 @@ import type { CourseFilter, SearchCursor } from '../domain/learning/index.ts';
 import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { bearerSecurity, ifMatchHeader, IsoDate, jsonContent } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, ifMatchHeader, IsoDate, jsonContent } from '../http/schemas.ts';
 import {
-  conditionalResponses, conflictResponse, Course, CourseDetail, CourseIdParam, CourseSearchItem, Delivery, Enrolment, etagHeaders, Instant,
+  conditionalResponses, conflictResponse, Course, CourseDetail, CourseIdParam, CourseSearchItem, Delivery, Enrolment, Instant,
   learningResponses, learningTags, Session, SessionIdParam, SubjectCode,
 } from './learning-schemas.ts';
 

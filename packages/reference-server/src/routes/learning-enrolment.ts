@@ -10,9 +10,9 @@ import { etagFor } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { bearerSecurity, idempotencyHeader, IsoDate, jsonContent } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, idempotencyHeader, IsoDate, jsonContent } from '../http/schemas.ts';
 import { EmployeeIdParam } from './people.schemas.ts';
-import { conflictResponse, Enrolment, EnrolmentIdParam, etagHeaders, learningResponses, learningTags } from './learning-schemas.ts';
+import { conflictResponse, Enrolment, EnrolmentIdParam, learningResponses, learningTags } from './learning-schemas.ts';
 
 const security = bearerSecurity;
 const tags = learningTags.enrolment;

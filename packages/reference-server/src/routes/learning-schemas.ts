@@ -1,10 +1,9 @@
 // OpenAPI schemas shared by the learning routes (catalogue, enrolment, compliance).
 import { z } from '@hono/zod-openapi';
-import { IsoDate, problemResponses } from '../http/schemas.ts';
+import { ifMatchResponses, IsoDate, problemContent, problemResponses } from '../http/schemas.ts';
 
 export const learningTags = { catalogue: ['Learning catalogue'], enrolment: ['Learning enrolment'], compliance: ['Learning compliance'] };
 
-const problemContent = problemResponses[400].content;
 export const learningResponses = {
   400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
   422: { description: 'A learning rule refused it (code says which: booking_closed, cancellation_closed, e_learning_has_no_sessions, …).', content: problemContent },
@@ -12,10 +11,8 @@ export const learningResponses = {
 export const conflictResponse = { 409: { description: 'Not possible in the current state (already_enrolled, invalid_transition, duplicate_course_code, …).', content: problemContent } };
 export const conditionalResponses = {
   409: conflictResponse[409],
-  412: { description: 'The record changed since you read it.', content: problemContent },
-  428: { description: 'If-Match is required.', content: problemContent },
+  ...ifMatchResponses,
 };
-export const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the record, for If-Match.' } };
 
 export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-12-03T09:30:00.000Z' });
 export const Delivery = z.enum(['classroom', 'virtual', 'e_learning']);

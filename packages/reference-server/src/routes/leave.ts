@@ -20,17 +20,15 @@ import { etagFor, ifMatchVersion } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { ApiProblem, problems } from '../http/problem.ts';
-import { bearerSecurity, idempotencyHeader, ifMatchHeader, IsoDate, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, idempotencyHeader, idempotencyResponses, ifMatchHeader, ifMatchResponses, IsoDate, jsonContent, problemContent, problemResponses } from '../http/schemas.ts';
 import { EmployeeIdParam } from './people.schemas.ts';
 
 const security = bearerSecurity;
 const tags = ['Leave'];
-const problemContent = problemResponses[400].content;
 const ruleResponses = {
   400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
   422: { description: 'A leave rule refused it (code says which: insufficient_balance, overlapping_request, insufficient_notice, leave_in_past, …).', content: problemContent },
 };
-const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the request, for If-Match.' } };
 const Minutes = z.number().int().openapi({ description: 'Hours held as integer minutes.', example: 450 });
 const LeaveYear = z.object({ start: IsoDate, end: IsoDate }).openapi('LeaveYear');
 const onQuery = z.strictObject({
@@ -228,7 +226,7 @@ const createRouteDef = createRoute({
   responses: {
     201: { ...jsonContent(LeaveRequest, 'The request (pending: waiting for approval).'), headers: { ...etagHeaders, Location: { schema: { type: 'string' as const } } } },
     ...ruleResponses,
-    409: { description: 'A request with this Idempotency-Key is still in progress.', content: problemContent },
+    409: idempotencyResponses[409],
   },
 });
 const getRouteDef = createRoute({
@@ -241,8 +239,7 @@ const transitionResponses = {
   200: { ...jsonContent(LeaveRequest, 'The request after the change.'), headers: etagHeaders },
   ...ruleResponses,
   409: { description: 'Not possible in the request’s state.', content: problemContent },
-  412: { description: 'The request changed since you read it.', content: problemContent },
-  428: { description: 'If-Match is required.', content: problemContent },
+  ...ifMatchResponses,
 };
 const submitRouteDef = createRoute({
   method: 'post', path: '/people/{employeeId}/leave-requests/{leaveRequestId}/submit', operationId: 'submitLeaveRequest', tags, security,

@@ -18,7 +18,7 @@ import { etagFor, preconditionFailed, requireIfMatch } from '../http/etag.ts';
 import { idempotency } from '../http/idempotency.ts';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../http/pagination.ts';
 import { problems } from '../http/problem.ts';
-import { bearerSecurity, idempotencyHeader, ifMatchHeader, jsonContent, problemResponses } from '../http/schemas.ts';
+import { bearerSecurity, etagHeaders, idempotencyHeader, idempotencyResponses, ifMatchHeader, ifMatchResponses, jsonContent, problemResponses } from '../http/schemas.ts';
 import { eq } from 'drizzle-orm';
 import {
   ApprovalRequestCreated,
@@ -37,7 +37,6 @@ import {
 
 const security = bearerSecurity;
 const tags = ['People'];
-const etagHeaders = { ETag: { schema: { type: 'string' as const }, description: 'Version of the record, for If-Match.' } };
 
 const meRoute = createRoute({
   method: 'get', path: '/me', operationId: 'getMe', tags, security, summary: 'Who am I: my profile and roles',
@@ -72,8 +71,7 @@ const patchDetailsRoute = createRoute({
   responses: {
     200: { ...jsonContent(PersonalDetails, 'The updated details, with the new ETag.'), headers: etagHeaders },
     400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
-    412: { description: 'The record changed since you read it: read it again.', content: problemResponses[400].content },
-    428: { description: 'If-Match is required.', content: problemResponses[400].content },
+    ...ifMatchResponses,
   },
 });
 
@@ -88,8 +86,7 @@ const nameChangeRoute = createRoute({
   responses: {
     202: jsonContent(ApprovalRequestCreated, 'The request, waiting for approval.'),
     400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
-    409: { description: 'A request with this Idempotency-Key is still in progress.', content: problemResponses[400].content },
-    422: { description: 'This Idempotency-Key was used for a different request.', content: problemResponses[400].content },
+    ...idempotencyResponses,
   },
 });
 
@@ -114,8 +111,7 @@ const putBankRoute = createRoute({
   responses: {
     200: { ...jsonContent(BankDetails, 'The new details, unmasked in this one response to their owner.'), headers: etagHeaders },
     400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404],
-    412: { description: 'The record changed since you read it.', content: problemResponses[400].content },
-    428: { description: 'If-Match is required.', content: problemResponses[400].content },
+    ...ifMatchResponses,
   },
 });
 

@@ -4151,7 +4151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5013,7 +5013,7 @@ export interface operations {
             /** @description The request, with an ETag for decisions. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match on decisions. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5073,7 +5073,7 @@ export interface operations {
             /** @description The request after the decision, with its new ETag. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match on decisions. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5126,7 +5126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request changed since you read it: read it again. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5178,7 +5178,7 @@ export interface operations {
             /** @description The request, pending again with the same approver. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match on decisions. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5231,7 +5231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request changed since you read it: read it again. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5283,7 +5283,7 @@ export interface operations {
             /** @description The withdrawn request. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match on decisions. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5336,7 +5336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request changed since you read it: read it again. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5946,7 +5946,7 @@ export interface operations {
             /** @description The request (pending: waiting for approval). */
             201: {
                 headers: {
-                    /** @description Version of the request, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     Location?: string;
                     [name: string]: unknown;
@@ -6026,7 +6026,7 @@ export interface operations {
             /** @description The request. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6099,7 +6099,7 @@ export interface operations {
             /** @description The request after the change. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6152,7 +6152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6199,7 @@ export interface operations {
             /** @description The request after the change. */
             200: {
                 headers: {
-                    /** @description Version of the request, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6252,7 +6252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6589,7 +6589,7 @@ export interface operations {
             /** @description The episode. */
             201: {
                 headers: {
-                    /** @description Version of the episode, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6659,7 +6659,7 @@ export interface operations {
             /** @description The episode. */
             200: {
                 headers: {
-                    /** @description Version of the episode, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6709,6 +6709,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read; required. */
                 "if-match"?: string;
             };
             path: {
@@ -6726,7 +6727,7 @@ export interface operations {
             /** @description The episode after the change. */
             200: {
                 headers: {
-                    /** @description Version of the episode, for If-Match. */
+                    /** @description Version of the record, for If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6770,7 +6771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,7 +7459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7703,7 +7704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since you read it. */
+            /** @description The record changed since you read it: read it again. */
             412: {
                 headers: {
                     [name: string]: unknown;
