@@ -1,26 +1,10 @@
 export { createEsrClient } from './client.ts';
-// For tree-shaken apps: one transport, and only the resources used (`@esr/sdk/resources/<name>`).
-export { Transport, createTransport } from './transport.ts';
-export { EtagStore } from './etags.ts';
-export type { CallOptions, EsrClient, EsrClientOptions, RequestOptions } from './client.ts';
+// The core (transport, errors, pages, ETags), as `@esr/sdk/core` exports it. For tree-shaken apps: one
+// transport, and only the resources used (`@esr/sdk/resources/<name>`).
+export * from './core.ts';
+export type { EsrClient } from './client.ts';
 export { filenameFromContentDisposition } from './download.ts';
 export type { Download, DocumentLanguage, PdfOptions } from './download.ts';
-export {
-  EsrError,
-  ValidationError,
-  AuthenticationError,
-  PermissionError,
-  NotFoundError,
-  ConflictError,
-  PreconditionError,
-  RateLimitError,
-  ServerError,
-  ConnectionError,
-  TimeoutError,
-} from './errors.ts';
-export type { FieldIssue, RedactedRequest } from './errors.ts';
-export { Page } from './pagination.ts';
-export type { PageData } from './pagination.ts';
 export type { PayslipsResource } from './resources/payslips.ts';
 export type { P60sResource } from './resources/p60s.ts';
 export type { PayrollResource } from './resources/payroll.ts';

@@ -87,7 +87,6 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
     employeeId: { attribute: 'employee-id' },
     orgUnitId: { attribute: 'org-unit-id' },
     asOf: { attribute: 'as-of' },
-    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   /** `person` (default): one person's sickness; `organisation`: a unit's monthly absence rate (HR). */
@@ -102,8 +101,6 @@ export class EsrAbsenceChart extends EsrElement<AbsenceChartStrings> {
   /** The last day shown (`YYYY-MM-DD`): the chart covers the 12 months up to it. Default today (UK). */
   asOf = '';
 
-  /** Heading level of the title (1–6), to fit the page's outline. Default 2. */
-  headingLevel = 2;
 
   readonly #chart = new BarChartController(this);
   readonly #data = new DataLoader<PersonData | OrgData>(this, {

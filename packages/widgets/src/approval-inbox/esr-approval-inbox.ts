@@ -92,7 +92,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
 
   /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
   static override properties: PropertyDeclarations = {
-    headingLevel: { attribute: 'heading-level', type: Number },
     box: {},
     type: {},
     pollInterval: { attribute: 'poll-interval', type: Number },
@@ -110,8 +109,6 @@ export class EsrApprovalInbox extends EsrElement<ApprovalInboxStrings> {
     loadingMore: { state: true },
   };
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  headingLevel = 2;
   /** Which box shows first. */
   box: Box = 'pending';
   /** Only this request type, e.g. `leave.request` or `personal_details.name_change`. */

@@ -66,7 +66,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
   static override properties: PropertyDeclarations = {
     query: {},
     pageSize: { attribute: 'page-size', type: Number },
-    headingLevel: { attribute: 'heading-level', type: Number },
     category: { state: true },
     delivery: { state: true },
     hasPlaces: { state: true },
@@ -87,8 +86,6 @@ export class EsrCourseCatalogue extends EsrElement<CourseCatalogueStrings> {
   /** Courses fetched per page (1–100, default 50). */
   pageSize = 50;
 
-  /** Heading level of the title (1–6); each course title is one level below. Default 2. */
-  headingLevel = 2;
 
   private category = '';
   private delivery: readonly CourseDelivery[] = [];

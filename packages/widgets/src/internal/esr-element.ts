@@ -25,10 +25,17 @@ export abstract class EsrElement<S extends object = object> extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     i18n: { attribute: false },
+    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   /** An SDK client for this element only. Wins over the one from an enclosing `<esr-provider>`. */
   client: EsrClient | undefined;
+
+  /**
+   * Heading level of the widget's title, `heading-level` (1–6), so it fits the page's outline; its
+   * sub-headings are one lower. Default 2.
+   */
+  headingLevel = 2;
 
   /** Per-instance string overrides, e.g. `{ retry: 'Reload' }`. Placeholders use `%{name}`. */
   i18n: EsrStringOverrides<S> | undefined;

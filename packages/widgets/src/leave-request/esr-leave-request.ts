@@ -105,7 +105,6 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
 
   /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
   static override properties: PropertyDeclarations = {
-    headingLevel: { attribute: 'heading-level', type: Number },
     hideList: { attribute: 'hide-list', type: Boolean },
     name: {},
     disabled: { type: Boolean, reflect: true },
@@ -119,8 +118,6 @@ export class EsrLeaveRequest extends EsrElement<LeaveRequestStrings> {
     announcement: { state: true },
   };
 
-  /** Heading level of the widget's headings (1–6; sub-headings are one lower). Default 2. */
-  headingLevel = 2;
   /** Hides "Your leave requests" (the form alone). */
   hideList = false;
   /** Form field name prefix when the widget sits inside a page's `<form>`. */

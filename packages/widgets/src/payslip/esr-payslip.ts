@@ -74,7 +74,6 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
   static override properties: PropertyDeclarations = {
     payslipId: { attribute: 'payslip-id' },
-    headingLevel: { attribute: 'heading-level', type: Number },
     hidePicker: { attribute: 'hide-picker', type: Boolean },
     hideP60: { attribute: 'hide-p60', type: Boolean },
     history: { state: true },
@@ -89,11 +88,6 @@ export class EsrPayslip extends EsrElement<PayslipStrings> {
   /** The payslip to show (`pay_…`). Without it the latest payslip is shown. */
   payslipId = '';
 
-  /**
-   * Heading level of the payslip title (1–6), so it fits the page's outline. Default 2.
-   * Captions label the tables, so the widget adds no deeper headings.
-   */
-  headingLevel = 2;
 
   /** Hides the "Choose a payslip" picker. */
   hidePicker = false;

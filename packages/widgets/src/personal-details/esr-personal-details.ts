@@ -72,7 +72,6 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
 
   /** Lit reactive properties (declared here rather than with decorators: no decorator helpers ship). */
   static override properties: PropertyDeclarations = {
-    headingLevel: { attribute: 'heading-level', type: Number },
     readonly: { type: Boolean },
     editing: { state: true },
     draft: { state: true },
@@ -82,8 +81,6 @@ export class EsrPersonalDetails extends EsrElement<PersonalDetailsStrings> {
     notice: { state: true },
   };
 
-  /** Heading level of the title (1–6; sub-headings are one lower). Default 2. */
-  headingLevel = 2;
   /** Shows the details without Change buttons. */
   readonly = false;
 

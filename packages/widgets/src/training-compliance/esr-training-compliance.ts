@@ -60,7 +60,6 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
     view: { reflect: true },
     employeeId: { attribute: 'employee-id' },
     asOf: { attribute: 'as-of' },
-    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   /** `person` (default): one person's matrix; `team`: everyone in the signed-in manager's reporting line. */
@@ -72,8 +71,6 @@ export class EsrTrainingCompliance extends EsrElement<TrainingComplianceStrings>
   /** The date to judge on (`YYYY-MM-DD`); default today. */
   asOf = '';
 
-  /** Heading level (1–6). Default 2. */
-  headingLevel = 2;
 
   readonly #data = new DataLoader<Data>(this, {
     client: () => this.activeClient,
