@@ -110,15 +110,6 @@ export async function reserve(db: Queryable, employeeId: string, leaveYear: Leav
   }
 }
 
-/** pending → approved. */
-export async function confirm(db: Queryable, employeeId: string, leaveYearStart: string, kind: BalanceKind, minutes: number): Promise<void> {
-  const b = leaveBalances;
-  await db
-    .update(b)
-    .set({ pendingMinutes: sql`${b.pendingMinutes} - ${minutes}`, approvedMinutes: sql`${b.approvedMinutes} + ${minutes}`, updatedAt: sql`now()` })
-    .where(whereBalance(employeeId, leaveYearStart, kind));
-}
-
 /** Gives reserved minutes back (rejected, withdrawn or cancelled). */
 export async function release(db: Queryable, employeeId: string, leaveYearStart: string, kind: BalanceKind, minutes: number, from: 'pending' | 'approved'): Promise<void> {
   const b = leaveBalances;

@@ -297,7 +297,7 @@ export async function cancelLeaveRequest(db: Queryable, ctx: WriteContext, emplo
         // The engine calls our onWithdrawn in this transaction, which cancels and releases.
         await withdrawApproval(tx, ctx.principal, row.approvalRequestId, { context: { requestId: ctx.requestId, ip: ctx.ip }, comment: 'Leave request cancelled' });
       } else {
-        await markCancelled(tx, row.id, 'pending');
+        await decide(tx, row.id, 'cancelled');
       }
     } else if (row.status === 'approved') {
       if (row.startDate <= todayOf(ctx)) throw leaveProblems.alreadyStarted();
@@ -319,8 +319,9 @@ export async function cancelLeaveRequest(db: Queryable, ctx: WriteContext, emplo
   });
 }
 
-// pending → approved / rejected / cancelled and the balance's reserved minutes confirmed or given back
-// (confirm / release in balances.ts), in one prepared statement: the hot half of every leave decision.
+// pending → approved / rejected / cancelled and the balance's reserved minutes confirmed or given back,
+// in one prepared statement: the hot half of every leave decision. The balance kinds are balanceKindOf's
+// (a leave type with a balance keeps it under its own name).
 const decideSql = `
 WITH decided AS (
   UPDATE leave_requests
@@ -343,10 +344,6 @@ SELECT 1 AS decided FROM decided`;
 /** pending → to, releasing or confirming the reserved minutes; false when it was not pending. */
 async function decide(tx: Queryable, id: string, to: 'approved' | 'rejected' | 'cancelled'): Promise<boolean> {
   return (await sqlRows(tx, decideSql, [id, to])).length > 0;
-}
-
-async function markCancelled(tx: Queryable, id: string, _from: 'pending'): Promise<void> {
-  await decide(tx, id, 'cancelled');
 }
 
 /** Approval handler: the approver approved. Refuses (409, rolling the decision back) if no longer pending. */
